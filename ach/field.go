@@ -7,6 +7,13 @@ import (
 // RecordLength is the length of every NACHA record, in bytes.
 const RecordLength = 94
 
+var blankRecord = func() (r [RecordLength]byte) {
+	for i := range r {
+		r[i] = ' '
+	}
+	return r
+}()
+
 // kind is how a field's bytes are read and checked.
 type kind uint8
 
@@ -135,9 +142,7 @@ func (c *codec[T]) decode(raw *[RecordLength]byte, v *T) {
 // when a value cannot be placed (too long, negative); content rules are the
 // validator's.
 func (c *codec[T]) encode(v *T, raw *[RecordLength]byte, warn func(f *field, msg string)) *ParseError {
-	for i := range raw {
-		raw[i] = ' '
-	}
+	*raw = blankRecord
 	for i := range c.binds {
 		b := &c.binds[i]
 		p := b.f.bytes(raw)
@@ -217,9 +222,13 @@ func encodeInt(f *field, p []byte, n int64) *ParseError {
 		return &ParseError{Column: f.start, Field: f.name, Value: strconv.FormatInt(n, 10), Err: ErrValue,
 			Msg: "negative value " + strconv.FormatInt(n, 10)}
 	}
-	for i := len(p) - 1; i >= 0; i-- {
+	i := len(p) - 1
+	for ; i >= 0 && n != 0; i-- {
 		p[i] = byte('0' + n%10)
 		n /= 10
+	}
+	for ; i >= 0; i-- {
+		p[i] = '0'
 	}
 	if n != 0 {
 		return &ParseError{Column: f.start, Field: f.name, Err: ErrFieldTooLong,

@@ -38,6 +38,8 @@ type Writer struct {
 	batchN   int
 	err      error
 	warnings []*ParseError
+	ent      Entry   // scratch copies: the codecs take pointers, and a
+	add      Addenda // local copy would escape to the heap on every call
 }
 
 // NewWriter returns a Writer that writes to w.
@@ -161,7 +163,8 @@ func (w *Writer) WriteEntry(e *Entry) error {
 	if err := w.state(w.inBatch, "an entry needs a batch header first"); err != nil {
 		return err
 	}
-	ent := *e
+	w.ent = *e
+	ent := &w.ent
 	ent.Addenda = nil
 	if ent.CheckDigit == "" {
 		if cd := CheckDigit(ent.RDFIIdentification); cd >= 0 {
@@ -175,7 +178,7 @@ func (w *Writer) WriteEntry(e *Entry) error {
 	if isCorporateSEC(w.header.StandardEntryClass) || w.header.IsIAT() {
 		ent.AddendaRecords = len(e.Addenda)
 	}
-	if err := w.entryC.encode(&ent, &w.rec.Raw, w.warn); err != nil {
+	if err := w.entryC.encode(ent, &w.rec.Raw, w.warn); err != nil {
 		return w.encodeErr(err)
 	}
 	if err := w.emit(); err != nil {
@@ -187,7 +190,8 @@ func (w *Writer) WriteEntry(e *Entry) error {
 		last7 = ent.TraceNumber[len(ent.TraceNumber)-7:]
 	}
 	for i := range e.Addenda {
-		a := e.Addenda[i]
+		w.add = e.Addenda[i]
+		a := &w.add
 		switch a.TypeCode {
 		case "05", "17":
 			seq++
@@ -212,7 +216,7 @@ func (w *Writer) WriteEntry(e *Entry) error {
 				Err: ErrAddenda, Code: "R25", Msg: "unknown addenda type code"}
 			return w.err
 		}
-		if err := c.encode(&a, &w.rec.Raw, w.warn); err != nil {
+		if err := c.encode(a, &w.rec.Raw, w.warn); err != nil {
 			return w.encodeErr(err)
 		}
 		if err := w.emit(); err != nil {
