@@ -75,12 +75,15 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // and Field the field's name from the layout tables ("total_debit", …); both
 // are stable identifiers that tools may rely on.
 type ParseError struct {
-	Line     int      `json:"line"`
-	Column   int      `json:"column,omitempty"`
-	Offset   int64    `json:"offset"`
-	Record   string   `json:"record,omitempty"`
-	Field    string   `json:"field,omitempty"`
-	Value    string   `json:"value,omitempty"`
+	Line   int    `json:"line"`
+	Column int    `json:"column,omitempty"`
+	Offset int64  `json:"offset"`
+	Record string `json:"record,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Value  string `json:"value,omitempty"`
+	// Expected is the value the rule wanted, where there is one (a
+	// recomputed total, a check digit, a fixed value).
+	Expected string   `json:"expected,omitempty"`
 	Severity Severity `json:"severity"`
 	// Code is the ACH Operator's return reason code for this kind of
 	// problem (R25 addenda, R26 mandatory field, R27 trace, R28 check digit,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Reader reads a NACHA file one record at a time and validates it in the
@@ -170,6 +171,22 @@ func (r *Reader) frame(line []byte, start int64) {
 	switch {
 	case n == RecordLength:
 		r.push(line, r.line, start)
+	case utf8.RuneCount(line) == RecordLength && utf8.Valid(line):
+		// UTF-8 names: 94 characters, more bytes. Place fields by
+		// character; each non-ASCII character becomes '?' in Raw, and the
+		// finding keeps the line as it was.
+		var raw [RecordLength]byte
+		i := 0
+		for _, c := range string(line) {
+			if c >= utf8.RuneSelf {
+				c = '?'
+			}
+			raw[i] = byte(c)
+			i++
+		}
+		r.push(raw[:], r.line, start)
+		r.v.add(r.v.strict(), &Record{Line: r.line, Offset: start}, "", nil, string(line), ErrCharacter, "",
+			"line holds UTF-8 characters (94 characters in "+strconv.Itoa(n)+" bytes); fields placed by character, non-ASCII characters read as '?'")
 	case n < RecordLength:
 		r.push(line, r.line, start)
 		r.v.add(r.v.strict(), &Record{Line: r.line, Offset: start}, "", nil, strconv.Itoa(n), ErrRecordLength, "",

@@ -138,8 +138,16 @@ type validator struct {
 	fileDebit   int64
 	fileCredit  int64
 
-	b batchState
-	e entryState
+	b    batchState
+	e    entryState
+	last *ParseError // the finding add kept last, nil if it was dropped
+}
+
+// expect sets the expected value of the finding just added.
+func (v *validator) expect(want string) {
+	if v.last != nil {
+		v.last.Expected = want
+	}
 }
 
 func (v *validator) cap() int {
@@ -154,6 +162,7 @@ func (v *validator) cap() int {
 
 // add records a finding.
 func (v *validator) add(sev Severity, rec *Record, layout string, f *field, value string, sentinel error, code, msg string) {
+	v.last = nil
 	if sev == SeverityError {
 		if len(v.errs) >= v.cap() {
 			v.dropped++
@@ -166,6 +175,7 @@ func (v *validator) add(sev Severity, rec *Record, layout string, f *field, valu
 		v.nWarn++
 	}
 	e := &ParseError{Severity: sev, Record: layout, Value: value, Err: sentinel, Code: code, Msg: msg}
+	v.last = e
 	if rec != nil {
 		e.Line, e.Offset = rec.Line, rec.Offset
 	}
@@ -228,6 +238,7 @@ func (v *validator) fields(rec *Record, s *spec) {
 		case kConst:
 			if string(p) != f.want {
 				v.add(v.strict(), rec, s.name, f, string(p), ErrValue, "R26", "must be "+strconv.Quote(f.want))
+				v.expect(f.want)
 			}
 			continue
 		}
@@ -277,6 +288,7 @@ func (v *validator) fields(rec *Record, s *spec) {
 			} else if f.kind == kRTN9 && checkDigit(p[:8]) != int(p[8]-'0') {
 				v.add(v.strict(), rec, s.name, f, string(p), ErrCheckDigit, "R28",
 					"check digit "+string(p[8])+", calculated "+strconv.Itoa(checkDigit(p[:8])))
+				v.expect(strconv.Itoa(checkDigit(p[:8])))
 			}
 		case kDate:
 			if !validDate(p) {
@@ -303,11 +315,14 @@ func (v *validator) fields(rec *Record, s *spec) {
 				v.add(v.strict(), rec, s.name, f, string(p), ErrValue, "", "must be a blank and a 9-digit routing number")
 			} else if checkDigit(p[1:9]) != int(p[9]-'0') {
 				v.add(v.strict(), rec, s.name, f, string(p[1:]), ErrCheckDigit, "", "routing number check digit "+string(p[9])+", calculated "+strconv.Itoa(checkDigit(p[1:9])))
+				v.expect(strconv.Itoa(checkDigit(p[1:9])))
 			}
 		case kOrigin:
 			if p[0] == ' ' && allDigits(p[1:]) {
 				if checkDigit(p[1:9]) != int(p[9]-'0') {
 					v.add(v.strict(), rec, s.name, f, string(p[1:]), ErrCheckDigit, "", "routing number check digit "+string(p[9])+", calculated "+strconv.Itoa(checkDigit(p[1:9])))
+					v.expect(strconv.Itoa(checkDigit(p[1:9])))
+					v.expect(strconv.Itoa(checkDigit(p[1:9])))
 				}
 			} else {
 				sev := SeverityWarning
@@ -502,6 +517,7 @@ func (v *validator) entry(rec *Record) {
 		if cd := checkDigit(raw[3:11]); cd != int(raw[11]-'0') {
 			v.add(v.strict(), rec, "entry_detail", eCheck.f, string(raw[11]), ErrCheckDigit, "R28",
 				"RDFI routing check digit "+string(raw[11])+", calculated "+strconv.Itoa(cd))
+			v.expect(strconv.Itoa(cd))
 		}
 	}
 	if !b.adv {
@@ -808,6 +824,7 @@ func (v *validator) closeBatch(rec *Record) {
 			if ok && got != want {
 				v.add(v.strict(), rec, c.spec.name, f, strconv.FormatInt(got, 10), ErrControl, "",
 					strings.ReplaceAll(name, "_", " ")+" "+strconv.FormatInt(got, 10)+" does not match the entries ("+strconv.FormatInt(want, 10)+")")
+				v.expect(strconv.FormatInt(want, 10))
 			}
 		}
 		cmpNum("service_class_code", int64(b.serviceClass))
@@ -880,6 +897,7 @@ func (v *validator) fileControl(rec *Record) {
 		if ok && got != want {
 			v.add(v.strict(), rec, c.spec.name, f, strconv.FormatInt(got, 10), ErrControl, "",
 				strings.ReplaceAll(name, "_", " ")+" "+strconv.FormatInt(got, 10)+" does not match the file ("+strconv.FormatInt(want, 10)+")")
+			v.expect(strconv.FormatInt(want, 10))
 		}
 	}
 	cmp("batch_count", int64(v.fileBatches))

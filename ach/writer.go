@@ -38,6 +38,7 @@ type Writer struct {
 	batchN   int
 	err      error
 	warnings []*ParseError
+	next     int64   // offset of the next record
 	ent      Entry   // scratch copies: the codecs take pointers, and a
 	add      Addenda // local copy would escape to the heap on every call
 }
@@ -54,7 +55,8 @@ func (w *Writer) Warnings() []*ParseError { return w.warnings }
 // emit validates the record in w.rec.Raw and writes it.
 func (w *Writer) emit() error {
 	w.rec.Line++
-	w.rec.Offset += int64(RecordLength + 1)
+	w.rec.Offset = w.next
+	w.next += int64(RecordLength + 1 + btoi(w.CRLF))
 	nErr, nFind := len(w.v.errs), len(w.v.findings)
 	w.v.record(&w.rec)
 	return w.check(nErr, nFind, true)
