@@ -89,6 +89,7 @@ type batchState struct {
 	lastTrace    int64
 	kinds        [8]int // entries per EntryKind
 	amount       *field // the entry layout's amount field
+	desc         string // company entry description, right-trimmed
 }
 
 type entryState struct {
@@ -417,6 +418,7 @@ func (v *validator) batchHeader(rec *Record) {
 		entry: entryCodec(sec, iat, adv), serviceClass: int(svc)}
 	v.b.number = int(mustDigits(raw[87:94]))
 	v.b.amount = v.b.entry.spec.field("amount")
+	v.b.desc = strings.TrimRight(string(raw[53:63]), " ")
 	v.state = stBatch
 	if adv {
 		v.anyADV = true
@@ -721,6 +723,7 @@ func (v *validator) finishEntry() {
 	if info.ret && b.sec != "COR" {
 		v.add(v.strict(), rec, spec.name, eTxCode.f, strconv.Itoa(e.txCode), ErrValue, "", "return transaction code on an entry with no 98/99 addenda")
 	}
+	v.directionRule(rec, spec, info)
 	limit, op := int64(0), ""
 	switch b.sec {
 	case "ARC", "BOC", "POP":
@@ -732,6 +735,27 @@ func (v *validator) finishEntry() {
 		v.add(v.strict(), rec, spec.name, b.amount, strconv.FormatInt(e.amount, 10), ErrAmount, "", b.sec+" entries must be "+op)
 	}
 	v.addendaRule(rec, spec, info)
+}
+
+// directionRule applies the Rules' limits on debits and credits outside
+// reversals (nacha.md §10.2): loan debits (55) and CIE debits are returned
+// R35; ARC, BOC, POP, RCK, TEL and XCK credits R36.
+func (v *validator) directionRule(rec *Record, spec *spec, info txInfo) {
+	b, e := &v.b, &v.e
+	if !info.valid || info.prenote || b.desc == "REVERSAL" {
+		return
+	}
+	switch {
+	case e.txCode == 55:
+		v.add(v.strict(), rec, spec.name, eTxCode.f, "55", ErrValue, "R35", "loan debits (55) are allowed only in REVERSAL batches")
+	case b.sec == "CIE" && !info.credit:
+		v.add(v.strict(), rec, spec.name, eTxCode.f, strconv.Itoa(e.txCode), ErrValue, "R35", "CIE entries are credits (debits only in REVERSAL batches)")
+	case info.credit && !info.zero:
+		switch b.sec {
+		case "ARC", "BOC", "POP", "RCK", "TEL", "XCK":
+			v.add(v.strict(), rec, spec.name, eTxCode.f, strconv.Itoa(e.txCode), ErrValue, "R36", b.sec+" entries are debits (credits only in REVERSAL batches)")
+		}
+	}
 }
 
 func iatNote(iat bool) string {
@@ -856,6 +880,16 @@ func (v *validator) closeBatch(rec *Record) {
 			v.at(SeverityWarning, b.line, "batch_header", eedF, string(eed), ErrDate, "", "effective entry date is 000000; the ACH Operator will use the next settlement date")
 		case !validDate(eed):
 			v.at(v.strict(), b.line, "batch_header", eedF, string(eed), ErrDate, "R18", "effective entry date is not a valid YYMMDD date")
+		}
+	}
+	if b.sec == "TEL" && b.desc == "REVERSAL" && b.debit > 0 {
+		v.at(SeverityWarning, b.line, "batch_header", nil, b.desc, ErrValue, "", "TEL REVERSAL batch carries debits")
+	}
+	if b.sec == "PPD" && b.credit > 0 && b.desc != "PAYROLL" && fam == 0 {
+		up := strings.ToUpper(b.desc)
+		if strings.Contains(up, "PAYROLL") || strings.Contains(up, "SALARY") || strings.Contains(up, "WAGE") {
+			v.at(SeverityWarning, b.line, "batch_header", batchHeaderCodec.spec.field("company_entry_description"), b.desc, ErrValue, "",
+				`PPD wage credits are described exactly "PAYROLL" from 2026-03-20`)
 		}
 	}
 	if fam > 0 && fwd > 0 {
