@@ -1,5 +1,10 @@
 package ach
 
+import (
+	"errors"
+	"strconv"
+)
+
 // EntryKind classifies an entry by what it does (nacha.md §12).
 type EntryKind uint8
 
@@ -25,6 +30,17 @@ func (k EntryKind) String() string {
 
 // MarshalText renders the kind as its name ("return", "noc", …).
 func (k EntryKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses a kind's name, so JSON that MarshalText wrote reads back.
+func (k *EntryKind) UnmarshalText(b []byte) error {
+	for i, n := range entryKindNames {
+		if n == string(b) {
+			*k = EntryKind(i)
+			return nil
+		}
+	}
+	return errors.New("ach: unknown entry kind " + strconv.Quote(string(b)))
+}
 
 // IsReturn reports whether the kind counts as a return for status
 // processing: plain, dishonored and contested returns.

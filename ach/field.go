@@ -2,6 +2,7 @@ package ach
 
 import (
 	"strconv"
+	"strings"
 )
 
 // RecordLength is the length of every NACHA record, in bytes.
@@ -207,6 +208,12 @@ func encodeString(f *field, p []byte, s string, warn func(f *field, msg string))
 	default:
 		if s == "" {
 			return nil // blank
+		}
+		if len(s) != len(p) && (f.kind != kNumeric || strings.Contains(f.name, "trace")) {
+			// Routing numbers, traces and dates are identifiers: zero-filling
+			// a short one would make another, valid-looking value.
+			return &ParseError{Column: f.start, Field: f.name, Value: s, Err: ErrValue,
+				Msg: "value " + strconv.Quote(s) + " must be exactly " + strconv.Itoa(len(p)) + " characters"}
 		}
 		pad := len(p) - len(s)
 		for i := 0; i < pad; i++ {

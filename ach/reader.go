@@ -90,7 +90,7 @@ func (r *Reader) fill() bool {
 		if err == bufio.ErrBufferFull {
 			// A line longer than the buffer: a file with no line breaks.
 			r.carry = append(r.carry, line...)
-			if !r.splitLong(start, false) {
+			if !r.splitLong(r.offset-int64(len(r.carry)), r.line+1, false) {
 				return false
 			}
 			if len(r.queue) > 0 {
@@ -105,7 +105,7 @@ func (r *Reader) fill() bool {
 		if len(r.carry) > 0 {
 			r.carry = append(r.carry, line...)
 			r.line++
-			ok := r.splitLong(start, true)
+			ok := r.splitLong(r.offset-int64(len(r.carry)), r.line, true)
 			r.carry = r.carry[:0]
 			return ok
 		}
@@ -197,7 +197,7 @@ func (r *Reader) frame(line []byte, start int64) {
 			"line is "+strconv.Itoa(n)+" bytes, longer than 94 with trailing blanks; trimmed")
 	case looksSplit(line):
 		r.carry = append(r.carry[:0], line...)
-		r.splitLong(start, true)
+		r.splitLong(start, r.line, true)
 		r.carry = r.carry[:0]
 	default:
 		r.v.add(SeverityError, &Record{Line: r.line, Offset: start}, "", nil, strconv.Itoa(n), ErrRecordLength, "",
@@ -221,18 +221,19 @@ func looksSplit(line []byte) bool {
 	return true
 }
 
-// splitLong queues the whole 94-byte records held in r.carry. With final
-// set, the carry is the end of the line: a short last piece is padded.
-func (r *Reader) splitLong(start int64, final bool) bool {
+// splitLong queues the whole 94-byte records held in r.carry, whose first
+// byte is at offset base of physical line line. With final set, the carry is
+// the end of the line: a short last piece is padded.
+func (r *Reader) splitLong(base int64, line int, final bool) bool {
 	if !r.splitW {
 		r.splitW = true
-		r.v.add(SeverityWarning, &Record{Line: r.line + 1, Offset: start}, "", nil, "", ErrRecordLength, "",
+		r.v.add(SeverityWarning, &Record{Line: line, Offset: base}, "", nil, "", ErrRecordLength, "",
 			"records are not separated by line breaks; split every 94 bytes")
 	}
-	base := r.offset - int64(len(r.carry))
-	line := r.line
-	if !final {
-		line++
+	if final {
+		for n := len(r.carry); n > 0 && (r.carry[n-1] == '\n' || r.carry[n-1] == '\r'); n-- {
+			r.carry = r.carry[:n-1]
+		}
 	}
 	i := 0
 	for ; i+RecordLength <= len(r.carry); i += RecordLength {
@@ -244,9 +245,6 @@ func (r *Reader) splitLong(start int64, final bool) bool {
 	}
 	rest := r.carry[i:]
 	if final {
-		for len(rest) > 0 && (rest[len(rest)-1] == '\n' || rest[len(rest)-1] == '\r') {
-			rest = rest[:len(rest)-1]
-		}
 		if len(rest) > 0 && !allByte(rest, ' ') {
 			r.push(rest, line, base+int64(i))
 			r.v.add(r.v.strict(), &Record{Line: line, Offset: base + int64(i)}, "", nil, strconv.Itoa(len(rest)), ErrRecordLength, "",

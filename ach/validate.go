@@ -364,6 +364,7 @@ func (v *validator) record(rec *Record) {
 	case '9':
 		if rec.IsFill() {
 			rec.layout = fillSpec
+			v.records++ // not a fill here: a misplaced record
 			v.add(SeverityError, rec, "block_fill", nil, "", ErrSequence, "", "block fill before the file control")
 			return
 		}
@@ -717,7 +718,7 @@ func (v *validator) finishEntry() {
 	mustZero := info.prenote || info.zero || b.sec == "DNE" || b.sec == "ENR" || e.kind == KindAck
 	if mustZero && e.amount != 0 {
 		v.add(v.strict(), rec, spec.name, b.amount, strconv.FormatInt(e.amount, 10), ErrAmount, "R19", "amount must be zero for this entry")
-	} else if !mustZero && e.amount == 0 && info.valid && !info.ret {
+	} else if !mustZero && e.amount == 0 && info.valid && !info.ret && allDigits(b.amount.bytes(&e.raw)) {
 		v.add(v.strict(), rec, spec.name, b.amount, "0", ErrAmount, "R19", "amount must not be zero")
 	}
 	if info.ret && b.sec != "COR" {
@@ -867,6 +868,9 @@ func (v *validator) closeBatch(rec *Record) {
 				v.add(v.strict(), rec, c.spec.name, c.spec.field("company_identification"), got, ErrControl, "", "company identification differs from the batch header's "+strconv.Quote(want))
 			}
 		}
+	}
+	if b.count == 0 {
+		v.at(v.strict(), b.line, "batch_header", nil, "", ErrMissing, "", "batch "+strconv.Itoa(b.number)+" has no entries")
 	}
 	// The effective entry date is edited for forward batches only.
 	fam := b.kinds[KindReturn] + b.kinds[KindDishonored] + b.kinds[KindContested] + b.kinds[KindNOC] + b.kinds[KindRefusedNOC]
