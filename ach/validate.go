@@ -291,40 +291,19 @@ func (v *validator) fields(rec *Record, s *spec) {
 					"check digit "+string(p[8])+", calculated "+strconv.Itoa(checkDigit(p[:8])))
 				v.expect(strconv.Itoa(checkDigit(p[:8])))
 			}
-		case kDate:
-			if !validDate(p) {
-				v.add(v.strict(), rec, s.name, f, string(p), ErrDate, "", "not a valid YYMMDD date")
-			}
-		case kTime:
-			if !validTime(p) {
-				v.add(v.strict(), rec, s.name, f, string(p), ErrDate, "", "not a valid HHMM time")
-			}
-		case kMonthDay:
-			if !validMonthDay(p) {
-				v.add(v.strict(), rec, s.name, f, string(p), ErrDate, "", "not a valid MMDD date")
-			}
-		case kMonthYr:
-			if !validMonthYear(p) {
-				v.add(v.strict(), rec, s.name, f, string(p), ErrDate, "", "not a valid MMYY date")
-			}
-		case kJulian:
-			if !validJulian(p) {
-				v.add(v.strict(), rec, s.name, f, string(p), ErrDate, "", "not a Julian day 001-366")
+		case kDate, kTime, kMonthDay, kMonthYr, kJulian:
+			if r := timeRules[f.kind]; !r.ok(p) {
+				v.add(v.strict(), rec, s.name, f, string(p), ErrDate, "", r.msg)
 			}
 		case kDest:
 			if p[0] != ' ' || !allDigits(p[1:]) {
 				v.add(v.strict(), rec, s.name, f, string(p), ErrValue, "", "must be a blank and a 9-digit routing number")
-			} else if checkDigit(p[1:9]) != int(p[9]-'0') {
-				v.add(v.strict(), rec, s.name, f, string(p[1:]), ErrCheckDigit, "", "routing number check digit "+string(p[9])+", calculated "+strconv.Itoa(checkDigit(p[1:9])))
-				v.expect(strconv.Itoa(checkDigit(p[1:9])))
+			} else {
+				v.routing(rec, s, f, p[1:])
 			}
 		case kOrigin:
 			if p[0] == ' ' && allDigits(p[1:]) {
-				if checkDigit(p[1:9]) != int(p[9]-'0') {
-					v.add(v.strict(), rec, s.name, f, string(p[1:]), ErrCheckDigit, "", "routing number check digit "+string(p[9])+", calculated "+strconv.Itoa(checkDigit(p[1:9])))
-					v.expect(strconv.Itoa(checkDigit(p[1:9])))
-					v.expect(strconv.Itoa(checkDigit(p[1:9])))
-				}
+				v.routing(rec, s, f, p[1:])
 			} else {
 				sev := SeverityWarning
 				if v.opts.RequireABAOrigin {
@@ -333,6 +312,27 @@ func (v *validator) fields(rec *Record, s *spec) {
 				v.add(sev, rec, s.name, f, string(p), ErrValue, "", "not a blank and a routing number")
 			}
 		}
+	}
+}
+
+// timeRules check the date and time kinds of field.
+var timeRules = map[kind]struct {
+	ok  func([]byte) bool
+	msg string
+}{
+	kDate:     {validDate, "not a valid YYMMDD date"},
+	kTime:     {validTime, "not a valid HHMM time"},
+	kMonthDay: {validMonthDay, "not a valid MMDD date"},
+	kMonthYr:  {validMonthYear, "not a valid MMYY date"},
+	kJulian:   {validJulian, "not a Julian day 001-366"},
+}
+
+// routing checks the check digit of the 9-digit routing number rtn, held in
+// field f of a file header.
+func (v *validator) routing(rec *Record, s *spec, f *field, rtn []byte) {
+	if cd := checkDigit(rtn[:8]); cd != int(rtn[8]-'0') {
+		v.add(v.strict(), rec, s.name, f, string(rtn), ErrCheckDigit, "", "routing number check digit "+string(rtn[8])+", calculated "+strconv.Itoa(cd))
+		v.expect(strconv.Itoa(cd))
 	}
 }
 
