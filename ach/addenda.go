@@ -68,7 +68,7 @@ func as(name string, start, end int, k kind, inc incl, acc func(*Addenda) *strin
 	return fs(name, start, end, k, inc, acc)
 }
 
-func addendaCodec(name, typ string, b ...ab) *codec[Addenda] {
+func addendaCodec(name string, b ...ab) *codec[Addenda] {
 	all := []ab{fc[Addenda]("record_type", 1, 1, "7"),
 		as("addenda_type_code", 2, 3, kNumeric, inM, func(a *Addenda) *string { return &a.TypeCode })}
 	return newCodec(name, append(all, b...)...)
@@ -111,8 +111,8 @@ func dfiParty(prefix string) []ab {
 }
 
 var (
-	addenda05 = addendaCodec("addenda_05", "05", aPRI, aSeq, aEDSeq)
-	addenda02 = addendaCodec("addenda_02", "02",
+	addenda05 = addendaCodec("addenda_05", aPRI, aSeq, aEDSeq)
+	addenda02 = addendaCodec("addenda_02",
 		as("reference_information_1", 4, 10, kAlpha, inO, func(a *Addenda) *string { return &a.ReferenceInformation1 }),
 		as("reference_information_2", 11, 13, kAlpha, inO, func(a *Addenda) *string { return &a.ReferenceInformation2 }),
 		as("terminal_identification_code", 14, 19, kAlpha, inR, func(a *Addenda) *string { return &a.TerminalIdentificationCode }),
@@ -123,26 +123,26 @@ var (
 		as("terminal_city", 63, 77, kAlpha, inR, func(a *Addenda) *string { return &a.TerminalCity }),
 		as("terminal_state", 78, 79, kAlpha, inR, func(a *Addenda) *string { return &a.TerminalState }),
 		aTrace)
-	addenda98 = addendaCodec("addenda_98", "98", aCode("change_code"), aOrig, fr[Addenda](22, 27), aORDFI,
+	addenda98 = addendaCodec("addenda_98", aCode("change_code"), aOrig, fr[Addenda](22, 27), aORDFI,
 		aCorr(64), fr[Addenda](65, 79), aTrace)
-	iatAddenda98 = addendaCodec("addenda_98", "98", aCode("change_code"), aOrig, fr[Addenda](22, 27), aORDFI,
+	iatAddenda98 = addendaCodec("addenda_98", aCode("change_code"), aOrig, fr[Addenda](22, 27), aORDFI,
 		aCorr(70), fr[Addenda](71, 79), aTrace)
-	refusedAddenda98 = addendaCodec("addenda_98_refused", "98", aCode("refused_cor_code"), aOrig, fr[Addenda](22, 27), aORDFI,
+	refusedAddenda98 = addendaCodec("addenda_98_refused", aCode("refused_cor_code"), aOrig, fr[Addenda](22, 27), aORDFI,
 		aCorr(64),
 		as("change_code", 65, 67, kUpper, inM, func(a *Addenda) *string { return &a.ChangeCode }),
 		as("cor_trace_sequence_number", 68, 74, kNumeric, inM, func(a *Addenda) *string { return &a.CORTraceSequenceNumber }),
 		fr[Addenda](75, 79), aTrace)
-	addenda99 = addendaCodec("addenda_99", "99", aCode("return_reason_code"), aOrig,
+	addenda99 = addendaCodec("addenda_99", aCode("return_reason_code"), aOrig,
 		as("date_of_death", 22, 27, kDate, inO, func(a *Addenda) *string { return &a.DateOfDeath }),
 		aORDFI, aInfo(36), aTrace)
-	iatAddenda99 = addendaCodec("addenda_99", "99", aCode("return_reason_code"), aOrig,
+	iatAddenda99 = addendaCodec("addenda_99", aCode("return_reason_code"), aOrig,
 		as("date_of_death", 22, 27, kDate, inO, func(a *Addenda) *string { return &a.DateOfDeath }),
 		aORDFI,
 		fn("original_forward_payment_amount", 36, 45, inR, func(a *Addenda) *int64 { return &a.OriginalForwardPaymentAmount }),
 		aInfo(46), aTrace)
-	dishonoredAddenda99 = addendaCodec("addenda_99_dishonored", "99", aCode("dishonored_return_reason_code"), aOrig,
+	dishonoredAddenda99 = addendaCodec("addenda_99_dishonored", aCode("dishonored_return_reason_code"), aOrig,
 		fr[Addenda](22, 27), aORDFI, fr[Addenda](36, 38), aRetTr, aRetSD, aRetRC, aInfo(59), aTrace)
-	contestedAddenda99 = addendaCodec("addenda_99_contested", "99", aCode("contested_dishonored_return_reason_code"), aOrig,
+	contestedAddenda99 = addendaCodec("addenda_99_contested", aCode("contested_dishonored_return_reason_code"), aOrig,
 		as("date_original_entry_returned", 22, 27, kDate, inO, func(a *Addenda) *string { return &a.DateOriginalEntryReturned }),
 		aORDFI,
 		as("original_settlement_date", 36, 38, kJulian, inO, func(a *Addenda) *string { return &a.OriginalSettlementDate }),
@@ -152,25 +152,25 @@ var (
 		as("dishonored_return_reason_code", 77, 78, kNumeric, inM, func(a *Addenda) *string { return &a.DishonoredReturnReasonCode }),
 		fr[Addenda](79, 79), aTrace)
 
-	iatAddenda10 = addendaCodec("addenda_10", "10",
+	iatAddenda10 = addendaCodec("addenda_10",
 		as("transaction_type_code", 4, 6, kUpper, inR, func(a *Addenda) *string { return &a.TransactionTypeCode }),
 		fn("foreign_payment_amount", 7, 24, inR, func(a *Addenda) *int64 { return &a.ForeignPaymentAmount }),
 		as("foreign_trace_number", 25, 46, kAlpha, inO, func(a *Addenda) *string { return &a.ForeignTraceNumber }),
 		as("receiving_name", 47, 81, kAlpha, inM, func(a *Addenda) *string { return &a.Name }),
 		fr[Addenda](82, 87), aEDSeq)
-	iatAddenda11 = addendaCodec("addenda_11", "11", aName("originator_name"),
+	iatAddenda11 = addendaCodec("addenda_11", aName("originator_name"),
 		aStreet("originator_street_address", 39, 73), fr[Addenda](74, 87), aEDSeq)
-	iatAddenda12 = addendaCodec("addenda_12", "12", aCity("originator_city_state"),
+	iatAddenda12 = addendaCodec("addenda_12", aCity("originator_city_state"),
 		aCountry("originator_country_postal_code"), fr[Addenda](74, 87), aEDSeq)
-	iatAddenda13 = addendaCodec("addenda_13", "13", append(dfiParty("originating_dfi"), fr[Addenda](78, 87), aEDSeq)...)
-	iatAddenda14 = addendaCodec("addenda_14", "14", append(dfiParty("receiving_dfi"), fr[Addenda](78, 87), aEDSeq)...)
-	iatAddenda15 = addendaCodec("addenda_15", "15",
+	iatAddenda13 = addendaCodec("addenda_13", append(dfiParty("originating_dfi"), fr[Addenda](78, 87), aEDSeq)...)
+	iatAddenda14 = addendaCodec("addenda_14", append(dfiParty("receiving_dfi"), fr[Addenda](78, 87), aEDSeq)...)
+	iatAddenda15 = addendaCodec("addenda_15",
 		as("receiver_identification_number", 4, 18, kAlpha, inO, func(a *Addenda) *string { return &a.ReceiverIdentificationNumber }),
 		aStreet("receiver_street_address", 19, 53), fr[Addenda](54, 87), aEDSeq)
-	iatAddenda16 = addendaCodec("addenda_16", "16", aCity("receiver_city_state"),
+	iatAddenda16 = addendaCodec("addenda_16", aCity("receiver_city_state"),
 		aCountry("receiver_country_postal_code"), fr[Addenda](74, 87), aEDSeq)
-	iatAddenda17 = addendaCodec("addenda_17", "17", aPRI, aSeq, aEDSeq)
-	iatAddenda18 = addendaCodec("addenda_18", "18", append(dfiParty("foreign_correspondent_bank"), fr[Addenda](78, 83), aSeq, aEDSeq)...)
+	iatAddenda17 = addendaCodec("addenda_17", aPRI, aSeq, aEDSeq)
+	iatAddenda18 = addendaCodec("addenda_18", append(dfiParty("foreign_correspondent_bank"), fr[Addenda](78, 83), aSeq, aEDSeq)...)
 )
 
 // addendaLayout picks the layout of an addenda record from its type code

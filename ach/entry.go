@@ -86,7 +86,7 @@ func cardType() eb {
 	return es("card_transaction_type_code", 77, 78, kAlpha, inM, func(e *Entry) *string { return &e.CardTransactionTypeCode })
 }
 
-func standardEntry(sec string, mid ...eb) *codec[Entry] {
+func standardEntry(mid ...eb) *codec[Entry] {
 	b := []eb{eRecordType, eTxCode, eRDFI, eCheck, eAccount, eAmount}
 	b = append(b, mid...)
 	b = append(b, eIndicator, eTrace)
@@ -94,30 +94,30 @@ func standardEntry(sec string, mid ...eb) *codec[Entry] {
 }
 
 var (
-	ppdEntry = standardEntry("PPD", idNum(40, 54, inO), name(55, 76, inR), discretionary())
+	ppdEntry = standardEntry(idNum(40, 54, inO), name(55, 76, inR), discretionary())
 	ccdEntry = ppdEntry
-	webEntry = standardEntry("WEB", idNum(40, 54, inO), name(55, 76, inM), paymentType(inR))
-	telEntry = standardEntry("TEL", idNum(40, 54, inO), name(55, 76, inM), paymentType(inO))
-	cieEntry = standardEntry("CIE", name(40, 54, inR), idNum(55, 76, inM), discretionary())
-	mteEntry = standardEntry("MTE", name(40, 54, inM), idNum(55, 76, inM), discretionary())
-	arcEntry = standardEntry("ARC", checkSerial(54, inM), name(55, 76, inO), discretionary())
-	rckEntry = standardEntry("RCK", checkSerial(54, inM), name(55, 76, inR), discretionary())
-	popEntry = standardEntry("POP", checkSerial(48, inM),
+	webEntry = standardEntry(idNum(40, 54, inO), name(55, 76, inM), paymentType(inR))
+	telEntry = standardEntry(idNum(40, 54, inO), name(55, 76, inM), paymentType(inO))
+	cieEntry = standardEntry(name(40, 54, inR), idNum(55, 76, inM), discretionary())
+	mteEntry = standardEntry(name(40, 54, inM), idNum(55, 76, inM), discretionary())
+	arcEntry = standardEntry(checkSerial(54, inM), name(55, 76, inO), discretionary())
+	rckEntry = standardEntry(checkSerial(54, inM), name(55, 76, inR), discretionary())
+	popEntry = standardEntry(checkSerial(48, inM),
 		es("terminal_city", 49, 52, kAlpha, inM, func(e *Entry) *string { return &e.TerminalCity }),
 		es("terminal_state", 53, 54, kAlpha, inM, func(e *Entry) *string { return &e.TerminalState }),
 		name(55, 76, inO), discretionary())
-	posEntry = standardEntry("POS", idNum(40, 54, inO), name(55, 76, inR), cardType())
-	shrEntry = standardEntry("SHR",
+	posEntry = standardEntry(idNum(40, 54, inO), name(55, 76, inR), cardType())
+	shrEntry = standardEntry(
 		es("card_expiration_date", 40, 43, kMonthYr, inR, func(e *Entry) *string { return &e.CardExpirationDate }),
 		es("document_reference_number", 44, 54, kNumeric, inR, func(e *Entry) *string { return &e.DocumentReferenceNumber }),
 		es("individual_card_account_number", 55, 76, kNumeric, inR, func(e *Entry) *string { return &e.IndividualCardAccountNumber }),
 		cardType())
 	processControl = es("process_control_field", 55, 60, kAlpha, inR, func(e *Entry) *string { return &e.ProcessControlField })
 	itemResearch   = es("item_research_number", 61, 76, kAlpha, inR, func(e *Entry) *string { return &e.ItemResearchNumber })
-	trcEntry       = standardEntry("TRC", checkSerial(54, inO), processControl, itemResearch,
+	trcEntry       = standardEntry(checkSerial(54, inO), processControl, itemResearch,
 		es("item_type_indicator", 77, 78, kAlpha, inO, func(e *Entry) *string { return &e.ItemTypeIndicator }))
-	xckEntry = standardEntry("XCK", checkSerial(54, inM), processControl, itemResearch, discretionary())
-	ackEntry = standardEntry("ACK",
+	xckEntry = standardEntry(checkSerial(54, inM), processControl, itemResearch, discretionary())
+	ackEntry = standardEntry(
 		es("original_entry_trace_number", 40, 54, kNumeric, inM, func(e *Entry) *string { return &e.OriginalEntryTraceNumber }),
 		name(55, 76, inR), discretionary())
 

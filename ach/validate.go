@@ -120,7 +120,6 @@ type validator struct {
 	nWarn    int
 	dropped  int
 	sum      Summary
-	writer   bool
 
 	state      vstate
 	sawHeader  bool
@@ -843,21 +842,13 @@ func (v *validator) closeBatch(rec *Record) {
 			c = advBatchControlCodec
 		}
 		raw := &rec.Raw
-		cmpNum := func(name string, want int64) {
-			f := c.spec.field(name)
-			got, ok := parseDigits(f.bytes(raw))
-			if ok && got != want {
-				v.add(v.strict(), rec, c.spec.name, f, strconv.FormatInt(got, 10), ErrControl, "",
-					strings.ReplaceAll(name, "_", " ")+" "+strconv.FormatInt(got, 10)+" does not match the entries ("+strconv.FormatInt(want, 10)+")")
-				v.expect(strconv.FormatInt(want, 10))
-			}
-		}
-		cmpNum("service_class_code", int64(b.serviceClass))
-		cmpNum("entry_addenda_count", int64(b.count))
-		cmpNum("entry_hash", hash)
-		cmpNum("total_debit", b.debit)
-		cmpNum("total_credit", b.credit)
-		cmpNum("batch_number", int64(b.number))
+		cmp := func(name string, want int64) { v.compare(rec, c.spec, name, want, "the entries") }
+		cmp("service_class_code", int64(b.serviceClass))
+		cmp("entry_addenda_count", int64(b.count))
+		cmp("entry_hash", hash)
+		cmp("total_debit", b.debit)
+		cmp("total_credit", b.credit)
+		cmp("batch_number", int64(b.number))
 		if odfi := string(raw[79:87]); odfi != string(b.raw[79:87]) {
 			v.add(v.strict(), rec, c.spec.name, c.spec.field("odfi_identification"), odfi, ErrControl, "", "ODFI differs from the batch header's "+string(b.raw[79:87]))
 		}
@@ -908,6 +899,18 @@ func (v *validator) closeBatch(rec *Record) {
 	v.fileCredit += b.credit
 }
 
+// compare reports a control field whose value differs from want, the
+// value recomputed from what (the batch's entries, or the file).
+func (v *validator) compare(rec *Record, s *spec, name string, want int64, what string) {
+	f := s.field(name)
+	got, ok := parseDigits(f.bytes(&rec.Raw))
+	if ok && got != want {
+		v.add(v.strict(), rec, s.name, f, strconv.FormatInt(got, 10), ErrControl, "",
+			strings.ReplaceAll(name, "_", " ")+" "+strconv.FormatInt(got, 10)+" does not match "+what+" ("+strconv.FormatInt(want, 10)+")")
+		v.expect(strconv.FormatInt(want, 10))
+	}
+}
+
 func btoi(b bool) int {
 	if b {
 		return 1
@@ -927,17 +930,8 @@ func (v *validator) fileControl(rec *Record) {
 	}
 	rec.layout, rec.adv = c.spec, v.anyADV
 	v.fields(rec, c.spec)
-	raw := &rec.Raw
 	blocks := (v.records + 9) / 10
-	cmp := func(name string, want int64) {
-		f := c.spec.field(name)
-		got, ok := parseDigits(f.bytes(raw))
-		if ok && got != want {
-			v.add(v.strict(), rec, c.spec.name, f, strconv.FormatInt(got, 10), ErrControl, "",
-				strings.ReplaceAll(name, "_", " ")+" "+strconv.FormatInt(got, 10)+" does not match the file ("+strconv.FormatInt(want, 10)+")")
-			v.expect(strconv.FormatInt(want, 10))
-		}
-	}
+	cmp := func(name string, want int64) { v.compare(rec, c.spec, name, want, "the file") }
 	cmp("batch_count", int64(v.fileBatches))
 	cmp("block_count", int64(blocks))
 	cmp("entry_addenda_count", int64(v.fileCount))
@@ -967,7 +961,7 @@ func (v *validator) finish(last *Record) {
 	if v.fileBatches == 0 {
 		v.at(v.strict(), v.fcLine, "file_control", nil, "", ErrMissing, "", "file has no batches")
 	}
-	if v.fill != v.fcExpect && !v.writer {
+	if v.fill != v.fcExpect {
 		v.at(v.strict(), v.fcLine, "block_fill", nil, strconv.Itoa(v.fill), ErrBlockFill, "",
 			strconv.Itoa(v.fill)+" block fill records; the file needs "+strconv.Itoa(v.fcExpect)+" to fill its last block of 10")
 	}

@@ -116,7 +116,6 @@ func (w *Writer) WriteFileHeader(h *FileHeader) error {
 	}
 	w.started = true
 	w.v.opts = Options{CustomReturnCodes: w.Options.CustomReturnCodes, MaxErrors: -1}
-	w.v.writer = true
 	if err := fileHeaderCodec.encode(h, &w.rec.Raw, w.warn); err != nil {
 		return w.encodeErr(err)
 	}
