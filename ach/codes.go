@@ -21,6 +21,7 @@ const (
 
 var entryKindNames = [...]string{"forward", "prenote", "return", "dishonored", "contested", "noc", "refused_noc", "ack"}
 
+// String returns the kind's name: "forward", "prenote", "return", …
 func (k EntryKind) String() string {
 	if int(k) < len(entryKindNames) {
 		return entryKindNames[k]

@@ -42,6 +42,7 @@ const (
 	SeverityWarning
 )
 
+// String returns "error" or "warning".
 func (s Severity) String() string {
 	if s == SeverityWarning {
 		return "warning"
@@ -95,6 +96,7 @@ type ParseError struct {
 	Err error `json:"-"`
 }
 
+// Error renders the finding as "ach: line N: record.field (col C): message".
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString("ach: ")
@@ -128,6 +130,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // *ParseError.
 type Errors []*ParseError
 
+// Error renders the first finding and how many more there are.
 func (es Errors) Error() string {
 	switch len(es) {
 	case 0:
