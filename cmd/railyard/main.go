@@ -1,10 +1,12 @@
 // Command railyard is the command-line face of railyard, a payment-rail
-// processor. Commands are "railyard <noun> <verb>"; today the ach noun has
-// three verbs:
+// processor. Commands are "railyard <noun> <verb>":
 //
 //	railyard ach validate FILE   check a NACHA file against the Rules
 //	railyard ach describe FILE   say what a NACHA file holds
 //	railyard ach convert FILE    NACHA ⇄ JSON, or normalise a NACHA file
+//	railyard cutoffs window      which window a transaction goes into
+//	railyard cutoffs show        the next window of every rail
+//	railyard cutoffs calendar    the Fed's closed weekdays of a year
 //
 // Every command takes --output text|json and exits 0 when it succeeded,
 // 1 when the input is invalid or could not be read, and 2 on a usage error
@@ -80,7 +82,7 @@ type globals struct {
 	stdout, stderr io.Writer
 
 	output string // --output: text or json
-	config string // --config: accepted, not used by the ach commands yet
+	config string // --config: read by the cutoffs commands
 }
 
 func (g *globals) json() bool { return g.output == outputJSON }
@@ -133,13 +135,17 @@ func (g *globals) reportError(cmd *cobra.Command, ee *exitError) {
 
 const rootLong = `railyard is a payment-rail processor: it reads, checks, writes and moves
 the files banks exchange. Today it speaks NACHA (ACH), the fixed-width
-94-byte-record format of US ACH payments, returns and notifications of change.
+94-byte-record format of US ACH payments, returns and notifications of change,
+and knows every rail's cutoffs and the Federal Reserve banking calendar.
 
 Commands have the shape "railyard <noun> <verb>":
 
   railyard ach validate FILE   check a file against the Nacha Rules
   railyard ach describe FILE   show what a file holds (headers, batches, entries)
   railyard ach convert FILE    NACHA to JSON, JSON to NACHA, or normalise a file
+  railyard cutoffs window      which window a transaction goes into, its dates
+  railyard cutoffs show        the next window of every rail, time left
+  railyard cutoffs calendar    the Fed's closed weekdays of a year
 
 FILE may be "-" for standard input.
 
@@ -160,6 +166,9 @@ const rootExample = `  # Is this file good to send? (strict profile, exit 1 if n
 
   # What is in it?
   railyard ach describe inbound.ach
+
+  # When is the next same-day ACH cutoff, and what dates does it give?
+  railyard cutoffs window --rail ach --speed same-day
 
   # Edit a file as JSON and write it back as NACHA
   railyard ach convert payroll.ach --to json -o payroll.json
@@ -193,9 +202,10 @@ func newRootCmd(g *globals) *cobra.Command {
 
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.output, "output", outputText, "output format: text (for people) or json (for programs)")
-	pf.StringVar(&g.config, "config", "", "configuration `FILE` (TOML or YAML); accepted but not used by the ach commands yet")
+	pf.StringVar(&g.config, "config", "", "configuration `FILE` (TOML, YAML or JSON); read by the cutoffs commands (see railyard cutoffs --help)")
 
 	root.AddCommand(newACHCmd(g))
+	root.AddCommand(newCutoffsCmd(g))
 	return root
 }
 
