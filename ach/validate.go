@@ -51,8 +51,11 @@ type ReturnItem struct {
 	Code          string    `json:"code"`
 	OriginalTrace string    `json:"original_trace"`
 	TraceNumber   string    `json:"trace_number"`
-	Amount        int64     `json:"amount_cents"`
-	Line          int       `json:"line"`
+	// TransactionCode is the return entry's: it tells a returned credit
+	// (21, 31, …) from a returned debit (26, 36, …).
+	TransactionCode int   `json:"transaction_code"`
+	Amount          int64 `json:"amount_cents"`
+	Line            int   `json:"line"`
 }
 
 // NOCItem is one notification of change (or refused NOC).
@@ -632,7 +635,7 @@ func (v *validator) familyAddenda(rec *Record, c *codec[Addenda]) {
 			v.add(sev, rec, c.spec.name, codeField, code, ErrUnknownCode, "", "unknown return reason code "+code)
 		}
 		v.sum.Returns = append(v.sum.Returns, ReturnItem{Kind: e.kind, Code: code,
-			OriginalTrace: strings.TrimSpace(string(raw[6:21])), TraceNumber: string(e.raw[79:94]), Amount: e.amount, Line: rec.Line})
+			OriginalTrace: strings.TrimSpace(string(raw[6:21])), TraceNumber: string(e.raw[79:94]), TransactionCode: e.txCode, Amount: e.amount, Line: rec.Line})
 		return
 	}
 	e.n98++

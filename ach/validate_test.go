@@ -999,7 +999,7 @@ func TestSummary(t *testing.T) {
 	require.NoError(t, err)
 	s = r.Summary()
 	require.Len(t, s.Returns, 1)
-	assert.Equal(t, ReturnItem{Kind: KindReturn, Code: "R01", OriginalTrace: "121042880000003", TraceNumber: "231380100000001", Amount: 2500, Line: 4}, s.Returns[0])
+	assert.Equal(t, ReturnItem{Kind: KindReturn, Code: "R01", OriginalTrace: "121042880000003", TraceNumber: "231380100000001", TransactionCode: 26, Amount: 2500, Line: 4}, s.Returns[0])
 	require.Len(t, s.NOCs, 1)
 	assert.Equal(t, NOCItem{Code: "C01", OriginalTrace: "121042880000001", CorrectedData: "1918171614", Line: 8}, s.NOCs[0])
 	assert.Equal(t, KindReturn, f.Batches[0].Entries[0].Kind("PPD"))

@@ -14,18 +14,23 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/returns"
 	"go.yaml.in/yaml/v3"
 )
 
 // config is the --config file. Its format follows the file's extension:
 // TOML (.toml), YAML (.yaml, .yml) or JSON (.json). Keys are the JSON
-// names of the Go types (cutoffs.Schedule for the cutoffs section);
+// names of the Go types (cutoffs.Schedule for the cutoffs section,
+// returns.PolicyConfig for the returns section);
 // unknown keys are errors, so a typo never passes silently.
 type config struct {
 	// Cutoffs is laid over cutoffs.DefaultSchedule() with
 	// cutoffs.Schedule.Override: set fields replace the defaults, and the
 	// windows of a rail and speed replace that rail and speed's windows.
 	Cutoffs cutoffs.Schedule `json:"cutoffs"`
+	// Returns overrides the policy of single codes (returns.PolicyConfig);
+	// it is validated when a returns command builds its policy.
+	Returns returns.PolicyConfig `json:"returns"`
 }
 
 // loadConfig reads the --config file; with no --config it returns the
@@ -131,7 +136,7 @@ func decodeProblem(err error) string {
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if strings.HasPrefix(msg, "unknown field ") {
-		return msg + " (see 'railyard cutoffs --help' for the keys)"
+		return msg + " (see 'railyard cutoffs --help' and 'railyard returns --help' for the keys)"
 	}
 	return msg
 }

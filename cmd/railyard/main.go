@@ -7,6 +7,9 @@
 //	railyard cutoffs window      which window a transaction goes into
 //	railyard cutoffs show        the next window of every rail
 //	railyard cutoffs calendar    the Fed's closed weekdays of a year
+//	railyard returns show CODE   one return/NOC/CHR/WR code and its policy
+//	railyard returns map         a network reason to the platform's code
+//	railyard returns list        a family's codes as a table
 //
 // Every command takes --output text|json and exits 0 when it succeeded,
 // 1 when the input is invalid or could not be read, and 2 on a usage error
@@ -146,6 +149,9 @@ Commands have the shape "railyard <noun> <verb>":
   railyard cutoffs window      which window a transaction goes into, its dates
   railyard cutoffs show        the next window of every rail, time left
   railyard cutoffs calendar    the Fed's closed weekdays of a year
+  railyard returns show CODE   one return/NOC/CHR/WR code and its policy
+  railyard returns map         a network reason (X9, ISO 20022) to the platform's code
+  railyard returns list        a family's codes as a table
 
 FILE may be "-" for standard input.
 
@@ -206,6 +212,7 @@ func newRootCmd(g *globals) *cobra.Command {
 
 	root.AddCommand(newACHCmd(g))
 	root.AddCommand(newCutoffsCmd(g))
+	root.AddCommand(newReturnsCmd(g))
 	return root
 }
 
