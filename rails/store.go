@@ -1,0 +1,208 @@
+package rails
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/railyardhq/railyard/cutoffs"
+)
+
+// Sentinel errors of the Store contract.
+var (
+	ErrNotFound      = errors.New("rails: not found")
+	ErrConflict      = errors.New("rails: conflicting content for an existing id")
+	ErrNotCancelable = errors.New("rails: transaction can no longer be canceled")
+	ErrClaimed       = errors.New("rails: window already claimed")
+	ErrDuplicate     = errors.New("rails: inbound file already ingested")
+)
+
+// Store keeps railyard's state: transactions and their timelines, claimed
+// windows and their files, inbound files, and the event outbox.
+//
+// Every method is atomic (it happens whole or not at all) and safe for
+// concurrent use by several goroutines and by several processes sharing
+// one database. The exactly-once guarantee lives here, not in the
+// scheduler: a transaction is assigned to at most one window, enforced by a
+// unique constraint, and a window is claimed at most once.
+type Store interface {
+	// Submit stores txs (each with Status CREATED and one Timeline entry,
+	// and a creation event) in one atomic step. results[i] is what became
+	// of txs[i]: Created; Duplicate when a transaction with its ID exists
+	// with the same content (SameContent), and nothing changed; Conflict
+	// when the content differs, and nothing changed. err reports a failure
+	// of the store, in which case nothing was stored.
+	Submit(ctx context.Context, txs []*Transaction) (results []SubmitResult, err error)
+
+	// Transaction returns a transaction with its timeline, or ErrNotFound.
+	Transaction(ctx context.Context, id string) (*Transaction, error)
+
+	// Transactions lists transactions matching f, ordered by ID.
+	Transactions(ctx context.Context, f Filter) ([]*Transaction, error)
+
+	// TransactionsByTrace returns the transactions given trace number
+	// trace, newest claim first (several only if a trace counter wrapped).
+	TransactionsByTrace(ctx context.Context, trace string) ([]*Transaction, error)
+
+	// Cancel moves a CREATED transaction that no window has claimed to
+	// CANCELED, with a timeline entry and an event. It returns ErrNotFound,
+	// or ErrNotCancelable once a window has claimed it or it has left
+	// CREATED.
+	Cancel(ctx context.Context, id string, at time.Time, note string) error
+
+	// DueWindows lists the windows that Run must act on at instant at:
+	// those with a cutoff at or before at and CREATED transactions waiting,
+	// and those claimed earlier whose files are not all written. Ordered by
+	// cutoff, then rail, then id.
+	DueWindows(ctx context.Context, at time.Time) ([]WindowKey, error)
+
+	// ClaimWindow claims a window once and for all. In one atomic step it
+	// records the window, selects its transactions (Rail and Window.ID as
+	// key, Status CREATED), ordered by ID, calls plan with them and the
+	// store's counters, and stores what plan returns: each transaction's
+	// assignment (trace, file) and each file (state committed), and moves
+	// the transactions to plan's Status with timeline entries and events.
+	// If the window was claimed before, it calls nothing and returns the
+	// stored Claim with ErrClaimed. If plan fails, nothing is stored.
+	ClaimWindow(ctx context.Context, key WindowKey, at time.Time, plan Planner) (*Claim, error)
+
+	// Claim returns a claimed window with its plan and its transactions, or
+	// ErrNotFound.
+	Claim(ctx context.Context, key WindowKey) (*Claim, error)
+
+	// FileWritten records that a claimed file is on disk at path with the
+	// given SHA-256 (state written). Recording the same values again is a
+	// no-op; a different SHA-256 is ErrConflict.
+	FileWritten(ctx context.Context, key WindowKey, seq int, path, sha256 string) error
+
+	// Settle moves transactions in PROCESSING-CREDIT whose
+	// Window.SettlementDate is on or before through to SETTLED, with
+	// timeline entries and events, and returns their IDs.
+	Settle(ctx context.Context, through cutoffs.Date, at time.Time) ([]string, error)
+
+	// Ingest records one inbound file: its identity, the changes to apply
+	// and the items that matched nothing. Each change applies only if its
+	// transaction is still in From; if one is not, nothing is stored and
+	// the error wraps ErrConflict (the caller re-reads and retries). A file
+	// whose SHA-256 was ingested before returns ErrDuplicate and changes
+	// nothing.
+	Ingest(ctx context.Context, in *Inbound) error
+
+	// Events returns up to limit events with Seq greater than after,
+	// oldest first.
+	Events(ctx context.Context, after int64, limit int) ([]Event, error)
+
+	// Close releases the store.
+	Close() error
+}
+
+// SubmitResult is what Store.Submit did with one transaction.
+type SubmitResult uint8
+
+// Submit results.
+const (
+	Created SubmitResult = iota
+	Duplicate
+	Conflict
+)
+
+// Filter selects transactions. Zero fields select everything.
+type Filter struct {
+	Status Status
+	Rail   Rail
+	Limit  int
+}
+
+// WindowKey names a window: a rail and the window id cutoffs gives
+// ("ach-same-day-2026-11-25"), with its cutoff instant.
+type WindowKey struct {
+	Rail   Rail      `json:"rail"`
+	ID     string    `json:"window"`
+	Cutoff time.Time `json:"cutoff"`
+}
+
+// Counters hand out numbers that never repeat: trace sequence numbers per
+// ODFI, file ID modifiers per destination and day. A counter starts at 1,
+// only goes up, and survives restarts; what a failed claim reserved may be
+// reused.
+type Counters interface {
+	// Next reserves n consecutive values of counter name and returns the
+	// first.
+	Next(name string, n int64) (int64, error)
+}
+
+// A Planner decides a window's files from its transactions (ordered by ID)
+// inside ClaimWindow's atomic step. It must be a pure function of its
+// arguments and the values it draws from counters, so that the files can
+// be rebuilt byte for byte from the stored Claim.
+type Planner func(txs []*Transaction, counters Counters) (*Plan, error)
+
+// Plan is what a claim stores.
+type Plan struct {
+	// Status the claimed transactions move to (PROCESSING-CREDIT) and the
+	// note of their timeline entry.
+	Status Status `json:"status"`
+	Note   string `json:"note,omitempty"`
+	// Assignments: one per transaction given to the Planner.
+	Assignments []Assignment `json:"assignments"`
+	// Files in the window, numbered from 1.
+	Files []FilePlan `json:"files"`
+	// Params is the planner's own data (file ID modifiers, header
+	// values), stored verbatim so a rebuild needs nothing else.
+	Params json.RawMessage `json:"params,omitempty"`
+}
+
+// Assignment places one transaction in a file of the window.
+type Assignment struct {
+	TransactionID string `json:"transaction_id"`
+	File          int    `json:"file"`
+	Trace         string `json:"trace"`
+}
+
+// FilePlan is one outgoing file of a window.
+type FilePlan struct {
+	Seq int `json:"seq"`
+	// Name is the file's path relative to the outbox
+	// ("ach/2026-11-25/ach-same-day-2026-11-25-1.ach").
+	Name string `json:"name"`
+	// Written and SHA256 are set once FileWritten recorded the file.
+	Written bool   `json:"written"`
+	SHA256  string `json:"sha256,omitempty"`
+}
+
+// Claim is a claimed window: its key, when it was claimed, its plan, and
+// its transactions as they were claimed (ordered by ID).
+type Claim struct {
+	Key          WindowKey      `json:"key"`
+	ClaimedAt    time.Time      `json:"claimed_at"`
+	Plan         Plan           `json:"plan"`
+	Transactions []*Transaction `json:"transactions"`
+}
+
+// Inbound is one ingested file and what it did.
+type Inbound struct {
+	SHA256      string            `json:"sha256"`
+	Name        string            `json:"name"`
+	Format      string            `json:"format"`
+	ReceivedAt  time.Time         `json:"received_at"`
+	Changes     []Change          `json:"changes"`
+	Corrections []json.RawMessage `json:"corrections"`
+	Unmatched   []Unmatched       `json:"unmatched"`
+}
+
+// Change moves one transaction from From to To, with a timeline entry and
+// an event built from Event (whose Seq the store assigns).
+type Change struct {
+	TransactionID string `json:"transaction_id"`
+	From          Status `json:"from"`
+	To            Status `json:"to"`
+	Event         Event  `json:"event"`
+}
+
+// Unmatched is an inbound item no transaction claimed.
+type Unmatched struct {
+	Line  int    `json:"line"`
+	Trace string `json:"trace"`
+	Code  string `json:"code"`
+}

@@ -1,0 +1,140 @@
+package rails
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/returns"
+)
+
+// Rail and Speed are the cutoffs package's: ach, rpps, wire, swift, check,
+// rdc, internal, card; same_day, next_day.
+type (
+	Rail  = cutoffs.Rail
+	Speed = cutoffs.Speed
+)
+
+// Status is the platform's transaction status (CREATED 1 … RETURNED 6).
+type Status = returns.Status
+
+// Direction says whether railyard sends money to the counterparty (credit)
+// or pulls it (debit).
+type Direction string
+
+// Directions.
+const (
+	Credit Direction = "credit"
+	Debit  Direction = "debit"
+)
+
+// AccountType is the counterparty account's type; it picks the ACH
+// transaction code (22/27 checking, 32/37 savings, 42/47 general ledger,
+// 52/55 loan).
+type AccountType string
+
+// Account types.
+const (
+	Checking      AccountType = "checking"
+	Savings       AccountType = "savings"
+	GeneralLedger AccountType = "general_ledger"
+	Loan          AccountType = "loan"
+)
+
+// Counterparty is the other side of a transaction. AccountNumber is
+// sensitive: it is masked in logs and human output.
+type Counterparty struct {
+	Name          string      `json:"name"`
+	RoutingNumber string      `json:"routing_number"`
+	AccountNumber string      `json:"account_number"`
+	AccountType   AccountType `json:"account_type"`
+}
+
+// Transaction is one payment as the platform submits it, plus what railyard
+// has decided about it. The caller sets the fields above Window; the Engine
+// sets the rest.
+type Transaction struct {
+	// ID is the caller's id, unique across railyard; resubmitting it is
+	// idempotent.
+	ID           string       `json:"id"`
+	Rail         Rail         `json:"rail"`
+	Speed        Speed        `json:"speed,omitempty"`
+	Direction    Direction    `json:"direction"`
+	AmountCents  int64        `json:"amount_cents"`
+	Currency     string       `json:"currency"`
+	Counterparty Counterparty `json:"counterparty"`
+	// SECCode is the ACH Standard Entry Class: PPD, CCD, WEB, TEL or CTX.
+	SECCode string `json:"sec_code,omitempty"`
+	// Memo (≤ 80 characters) and Addenda (payment-related information for
+	// an 05 addenda, ≤ 80) travel with the entry.
+	Memo        string       `json:"memo,omitempty"`
+	Addenda     string       `json:"addenda,omitempty"`
+	SubmittedAt time.Time    `json:"submitted_at"`
+	ProcessOn   cutoffs.Date `json:"process_on,omitzero"`
+
+	// Window is where the transaction goes, resolved at submission.
+	Window Window `json:"window"`
+	// Status is the current status; Timeline every change, oldest first.
+	Status   Status          `json:"status"`
+	Timeline []TimelineEntry `json:"timeline,omitempty"`
+	// Trace is the ACH trace number (or the rail's item reference) given
+	// when the window was claimed; File the outgoing file's name.
+	Trace string `json:"trace,omitempty"`
+	File  string `json:"file,omitempty"`
+}
+
+// Window is a transaction's place in the schedule (from cutoffs.Resolve).
+type Window struct {
+	ID             string       `json:"id"`
+	Cutoff         time.Time    `json:"cutoff"`
+	BatchDate      cutoffs.Date `json:"batch_date"`
+	EffectiveDate  cutoffs.Date `json:"effective_date"`
+	SettlementDate cutoffs.Date `json:"settlement_date,omitzero"`
+	SameDay        bool         `json:"same_day"`
+	// Fallback says why a same-day request goes next day ("late",
+	// "amount", "sec", "future_date").
+	Fallback string `json:"same_day_fallback,omitempty"`
+}
+
+// TimelineEntry is one status change of a transaction.
+type TimelineEntry struct {
+	Status Status    `json:"status"`
+	Note   string    `json:"note,omitempty"`
+	Code   string    `json:"code,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// Event is a status change in the outbox, in the platform's vocabulary.
+// Seq is assigned by the Store, strictly increasing: a reader resumes
+// after the last Seq it saw.
+type Event struct {
+	Seq           int64     `json:"seq"`
+	TransactionID string    `json:"transaction_id"`
+	Status        Status    `json:"status"`
+	Note          string    `json:"note,omitempty"`
+	Code          string    `json:"code,omitempty"`
+	LockNode      bool      `json:"lock_node"`
+	LockUser      bool      `json:"lock_user"`
+	Category      string    `json:"category,omitempty"`
+	At            time.Time `json:"at"`
+}
+
+// SameContent reports whether a and b carry the same submitted content:
+// the fields a caller sets (ID through ProcessOn), with instants compared
+// as instants. What railyard sets (Window, Status, …) is ignored.
+func SameContent(a, b *Transaction) bool {
+	return a.ID == b.ID && a.Rail == b.Rail && a.Speed == b.Speed && a.Direction == b.Direction &&
+		a.AmountCents == b.AmountCents && a.Currency == b.Currency && a.Counterparty == b.Counterparty &&
+		a.SECCode == b.SECCode && a.Memo == b.Memo && a.Addenda == b.Addenda &&
+		a.SubmittedAt.Equal(b.SubmittedAt) && a.ProcessOn == b.ProcessOn
+}
+
+// MarshalJSON renders the event in the platform's vocabulary, with the
+// status's id beside its name: {"status":"RETURNED","status_id":"6",…}.
+func (e Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return json.Marshal(struct {
+		plain
+		StatusID string `json:"status_id"`
+	}{plain(e), e.Status.ID()})
+}
