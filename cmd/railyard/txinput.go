@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/rails"
+)
+
+// txRow is one row of a submission file: the transaction it holds, or why
+// it could not be read. Line is the 1-based line of the row.
+type txRow struct {
+	Line int
+	ID   string
+	Tx   *rails.Transaction
+	Err  error
+}
+
+// csvColumns are the columns a CSV submission may have, in the JSON
+// names of rails.Transaction; the header row names the ones it uses, in
+// any order. id, rail, direction, amount_cents, name, routing_number,
+// account_number and submitted_at are required.
+var csvColumns = []string{"id", "rail", "speed", "direction", "amount_cents", "currency", "name",
+	"routing_number", "account_number", "account_type", "sec_code", "memo", "addenda", "submitted_at", "process_on"}
+
+// readTransactions reads a submission: JSON Lines (one transaction object
+// per line) or CSV with a header row. The format follows the name's
+// extension (.jsonl, .json, .ndjson, .csv) and, for "-" or another name,
+// the first non-blank byte ('{' is JSON Lines). Rows that cannot be read
+// come back with Err set and a line number; reading goes on after them.
+func readTransactions(name string, r io.Reader) ([]txRow, error) {
+	br := bufio.NewReader(r)
+	format := ""
+	switch {
+	case strings.HasSuffix(name, ".csv"):
+		format = "csv"
+	case strings.HasSuffix(name, ".jsonl"), strings.HasSuffix(name, ".ndjson"), strings.HasSuffix(name, ".json"):
+		format = "jsonl"
+	default:
+		peek, _ := br.Peek(512)
+		if t := bytes.TrimLeft(peek, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
+			format = "jsonl"
+		} else {
+			format = "csv"
+		}
+	}
+	if format == "csv" {
+		return readCSVTransactions(br)
+	}
+	return readJSONLTransactions(br)
+}
+
+func readJSONLTransactions(r *bufio.Reader) ([]txRow, error) {
+	var rows []txRow
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 {
+			continue
+		}
+		var tx rails.Transaction
+		dec := json.NewDecoder(bytes.NewReader(text))
+		dec.DisallowUnknownFields()
+		row := txRow{Line: line}
+		if err := dec.Decode(&tx); err != nil {
+			row.Err = fmt.Errorf("not a transaction object: %s", strings.TrimPrefix(err.Error(), "json: "))
+			var probe struct {
+				ID string `json:"id"`
+			}
+			if json.Unmarshal(text, &probe) == nil {
+				row.ID = probe.ID
+			}
+		} else if dec.More() {
+			row.Err = errors.New("more than one JSON value on the line")
+		} else {
+			row.Tx, row.ID = &tx, tx.ID
+		}
+		rows = append(rows, row)
+	}
+	if err := sc.Err(); err != nil {
+		return rows, fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return rows, nil
+}
+
+func readCSVTransactions(r io.Reader) ([]txRow, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("csv header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		known := false
+		for _, c := range csvColumns {
+			known = known || c == h
+		}
+		if !known {
+			return nil, fmt.Errorf("csv header: unknown column %q (columns: %s)", h, strings.Join(csvColumns, ", "))
+		}
+		col[h] = i
+	}
+	var rows []txRow
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			rows = append(rows, txRow{Line: pe.Line, Err: pe.Err})
+			continue
+		}
+		if err != nil {
+			return rows, err
+		}
+		get := func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		row := txRow{Line: line, ID: get("id")}
+		row.Tx, row.Err = csvTransaction(get)
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// csvTransaction builds a transaction from one CSV row. Content rules
+// (routing check digit, limits, …) are the engine's; this only converts.
+func csvTransaction(get func(string) string) (*rails.Transaction, error) {
+	tx := &rails.Transaction{
+		ID:        get("id"),
+		Rail:      rails.Rail(get("rail")),
+		Speed:     rails.Speed(get("speed")),
+		Direction: rails.Direction(get("direction")),
+		Currency:  get("currency"),
+		Counterparty: rails.Counterparty{
+			Name:          get("name"),
+			RoutingNumber: get("routing_number"),
+			AccountNumber: get("account_number"),
+			AccountType:   rails.AccountType(get("account_type")),
+		},
+		SECCode: get("sec_code"),
+		Memo:    get("memo"),
+		Addenda: get("addenda"),
+	}
+	if s := get("amount_cents"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("amount_cents %q is not a whole number of cents", s)
+		}
+		tx.AmountCents = n
+	}
+	if s := get("submitted_at"); s != "" {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return nil, fmt.Errorf("submitted_at %q is not an RFC 3339 time", s)
+		}
+		tx.SubmittedAt = t
+	}
+	if s := get("process_on"); s != "" {
+		d, err := cutoffs.ParseDate(s)
+		if err != nil {
+			return nil, fmt.Errorf("process_on %q is not a YYYY-MM-DD date", s)
+		}
+		tx.ProcessOn = d
+	}
+	return tx, nil
+}
