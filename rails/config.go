@@ -1,0 +1,240 @@
+package rails
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/railyardhq/railyard/ach"
+	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/returns"
+)
+
+// Defaults of Config (DefaultConfig).
+const (
+	// DefaultMaxFileEntries is the largest number of entry detail records
+	// (6 records, balancing offsets included) railyard puts in one file.
+	// Larger windows are split into several files, up to 36 a day per
+	// destination and origin (the File ID Modifiers A-Z, 0-9), so the
+	// default allows 360,000 entries a day. A file of 10,000 entries with
+	// addenda has about 20,000 lines: an ODFI that caps files at 10,000
+	// lines (moov-io/ach's NACHAFileLineLimit) wants 4,900 or less.
+	DefaultMaxFileEntries = 10_000
+	// DefaultMaxFileAmountCents caps the sum of a file's transaction
+	// amounts: $99,999,999.99, the largest single entry amount, so any
+	// entry fits in a file of its own.
+	DefaultMaxFileAmountCents = 9_999_999_999
+	// DefaultEntryDescription is the Company Entry Description of every
+	// batch (nacha.md §9.1: not a reserved value).
+	DefaultEntryDescription = "PAYMENT"
+	// DefaultOutbox is the outbox directory, relative to the working
+	// directory.
+	DefaultOutbox = "outbox"
+
+	// maxEntryAmountCents is the largest amount an entry's 10-digit field
+	// holds; maxFileTotalCents the largest a file control's 12-digit total
+	// holds.
+	maxEntryAmountCents = 9_999_999_999
+	maxFileTotalCents   = 999_999_999_999
+)
+
+// Config is the engine's configuration: the originator and its ODFI, the
+// file headers, the outbox, the file limits and the cutoff schedule. It
+// is plain data; its JSON names are the keys of railyard's --config file.
+// Zero values mean the default where one is documented; Validate names
+// every bad field.
+type Config struct {
+	// CompanyName (batch header 05-20, ≤ 16) and CompanyID (41-50, 10
+	// characters, usually "1" + the EIN) identify the originator.
+	CompanyName string `json:"company_name"`
+	CompanyID   string `json:"company_id"`
+	// ODFIRouting is the originating bank's routing number (9 digits);
+	// its first eight digits open every trace number and batch header
+	// 80-87.
+	ODFIRouting string `json:"odfi_routing"`
+	// ImmediateDestination and ImmediateOrigin are the file header's
+	// routing numbers (9 digits), with their names (≤ 23).
+	ImmediateDestination     string `json:"immediate_destination"`
+	ImmediateDestinationName string `json:"immediate_destination_name,omitempty"`
+	ImmediateOrigin          string `json:"immediate_origin"`
+	ImmediateOriginName      string `json:"immediate_origin_name,omitempty"`
+	// EntryDescription is the Company Entry Description of every batch
+	// (≤ 10, upper case); default "PAYMENT".
+	EntryDescription string `json:"entry_description,omitempty"`
+	// SameDayDescriptiveDate, when set ("SD1700"), is the Company
+	// Descriptive Date of same-day batches (nacha.md §9.2); the ODFI says
+	// whether it wants one.
+	SameDayDescriptiveDate string `json:"same_day_descriptive_date,omitempty"`
+	// Outbox is the directory files are written under:
+	// <outbox>/ach/<batch date>/<window>-<seq>.ach. Default "outbox".
+	Outbox string `json:"outbox,omitempty"`
+	// MaxFileEntries is the most entry detail records in one file
+	// (default DefaultMaxFileEntries); MaxFileAmountCents the largest sum
+	// of a file's transaction amounts, debits and credits together,
+	// balancing offsets not counted (default DefaultMaxFileAmountCents).
+	// A window that exceeds either is split into several files.
+	MaxFileEntries     int   `json:"max_file_entries,omitempty"`
+	MaxFileAmountCents int64 `json:"max_file_amount_cents,omitempty"`
+	// Offset, when set, balances every batch with an entry to the
+	// originator's own account (service class 200): a debit for the
+	// batch's credits, a credit for its debits. Some ODFIs require it.
+	Offset *OffsetAccount `json:"offset,omitempty"`
+	// Schedule is laid over cutoffs.DefaultSchedule() with
+	// cutoffs.Schedule.Override.
+	Schedule cutoffs.Schedule `json:"cutoffs,omitzero"`
+	// Returns configures the returns policy. Ingest always maps unknown
+	// codes leniently (flagged for review, never dropped).
+	Returns returns.PolicyConfig `json:"returns,omitzero"`
+}
+
+// OffsetAccount is the originator's account that balances each batch.
+type OffsetAccount struct {
+	Name          string      `json:"name,omitempty"`
+	RoutingNumber string      `json:"routing_number"`
+	AccountNumber string      `json:"account_number"`
+	AccountType   AccountType `json:"account_type"`
+}
+
+// DefaultConfig returns the sandbox originator: RAILYARD SANDBOX (company
+// id 1470000001) at ODFI 121042882, sending to the Federal Reserve Bank
+// (231380104), writing under ./outbox.
+func DefaultConfig() Config {
+	return Config{
+		CompanyName:              "RAILYARD SANDBOX",
+		CompanyID:                "1470000001",
+		ODFIRouting:              "121042882",
+		ImmediateDestination:     "231380104",
+		ImmediateDestinationName: "FEDERAL RESERVE BANK",
+		ImmediateOrigin:          "121042882",
+		ImmediateOriginName:      "RAILYARD SANDBOX",
+		EntryDescription:         DefaultEntryDescription,
+		Outbox:                   DefaultOutbox,
+		MaxFileEntries:           DefaultMaxFileEntries,
+		MaxFileAmountCents:       DefaultMaxFileAmountCents,
+		Returns:                  returns.PolicyConfig{Lenient: true},
+	}
+}
+
+// withDefaults fills the zero fields that have a default.
+func (c Config) withDefaults() Config {
+	if c.EntryDescription == "" {
+		c.EntryDescription = DefaultEntryDescription
+	}
+	if c.Outbox == "" {
+		c.Outbox = DefaultOutbox
+	}
+	if c.MaxFileEntries == 0 {
+		c.MaxFileEntries = DefaultMaxFileEntries
+	}
+	if c.MaxFileAmountCents == 0 {
+		c.MaxFileAmountCents = DefaultMaxFileAmountCents
+	}
+	return c
+}
+
+// ConfigError is one bad field of a Config, named by its JSON path.
+type ConfigError struct {
+	Field  string
+	Value  string
+	Reason string
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("rails: config %s %q: %s", e.Field, e.Value, e.Reason)
+}
+
+// Validate checks c (after defaults) and returns nil, or every problem
+// found joined (errors.Join), each a *ConfigError naming the field.
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	var errs []error
+	bad := func(field, value, reason string) {
+		errs = append(errs, &ConfigError{Field: field, Value: value, Reason: reason})
+	}
+	text := func(field, v string, max int, required bool) {
+		switch {
+		case required && strings.TrimSpace(v) == "":
+			bad(field, v, "required")
+		case len(v) > max:
+			bad(field, v, fmt.Sprintf("longer than %d characters", max))
+		case !printableASCII(v):
+			bad(field, v, "only printable ASCII characters are allowed")
+		}
+	}
+	text("company_name", c.CompanyName, 16, true)
+	text("company_id", c.CompanyID, 10, true)
+	if strings.Trim(c.CompanyID, "0 ") == "" && c.CompanyID != "" {
+		bad("company_id", c.CompanyID, "must not be all zeros")
+	}
+	text("immediate_destination_name", c.ImmediateDestinationName, 23, false)
+	text("immediate_origin_name", c.ImmediateOriginName, 23, false)
+	for _, f := range []struct{ name, v string }{
+		{"odfi_routing", c.ODFIRouting},
+		{"immediate_destination", c.ImmediateDestination},
+		{"immediate_origin", c.ImmediateOrigin},
+	} {
+		if !ach.ValidRoutingNumber(f.v) {
+			bad(f.name, f.v, "not a routing number (9 digits with a valid check digit)")
+		}
+	}
+	text("entry_description", c.EntryDescription, 10, true)
+	if strings.ToUpper(c.EntryDescription) != c.EntryDescription {
+		bad("entry_description", c.EntryDescription, "must be upper case")
+	}
+	if d := c.SameDayDescriptiveDate; d != "" {
+		text("same_day_descriptive_date", d, 6, false)
+	}
+	if c.MaxFileEntries < 1 {
+		bad("max_file_entries", fmt.Sprint(c.MaxFileEntries), "must be at least 1")
+	} else if c.Offset != nil && c.MaxFileEntries < 2 {
+		bad("max_file_entries", fmt.Sprint(c.MaxFileEntries), "must be at least 2 with an offset account")
+	}
+	if c.MaxFileAmountCents < 1 || c.MaxFileAmountCents > maxFileTotalCents {
+		bad("max_file_amount_cents", fmt.Sprint(c.MaxFileAmountCents), fmt.Sprintf("must be 1 to %d", int64(maxFileTotalCents)))
+	}
+	if o := c.Offset; o != nil {
+		text("offset.name", o.Name, 22, false)
+		if !ach.ValidRoutingNumber(o.RoutingNumber) {
+			bad("offset.routing_number", o.RoutingNumber, "not a routing number (9 digits with a valid check digit)")
+		}
+		if !validAccountNumber(o.AccountNumber) {
+			bad("offset.account_number", o.AccountNumber, "1 to 17 letters, digits or hyphens")
+		}
+		switch o.AccountType {
+		case Checking, Savings, GeneralLedger:
+		default:
+			bad("offset.account_type", string(o.AccountType), "checking, savings or general_ledger")
+		}
+	}
+	if err := cutoffs.DefaultSchedule().Override(c.Schedule).Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("rails: config cutoffs: %w", err))
+	}
+	if err := c.Returns.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("rails: config returns: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// validAccountNumber: 1 to 17 letters, digits or hyphens (a DFI account
+// number keeps digits and hyphens from a MICR line; some banks use letters).
+func validAccountNumber(s string) bool {
+	if len(s) == 0 || len(s) > 17 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,512 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/rails"
+	"github.com/railyardhq/railyard/returns"
+)
+
+const insertEvent = `INSERT INTO events (tx, status, note, code, lock_node, lock_user, category, at)`
+
+// Submit stores txs as CREATED, each with one timeline entry and an event,
+// in one transaction (rails.Store).
+func (s *Store) Submit(ctx context.Context, txs []*rails.Transaction) ([]rails.SubmitResult, error) {
+	for i, tx := range txs {
+		if tx == nil || tx.ID == "" {
+			return nil, fmt.Errorf("sqlite: submit: transaction %d has no id", i)
+		}
+	}
+	results := make([]rails.SubmitResult, len(txs))
+	err := s.write(ctx, func(q *sql.Tx) error {
+		// Rows inserted here get rids above lo: the write lock is ours.
+		var lo int64
+		if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(rid), 0) FROM transactions`).Scan(&lo); err != nil {
+			return err
+		}
+		ins := newBulk(ctx, q, `INSERT INTO transactions (`+txColumns+`)`, txColumnCount, `ON CONFLICT (id) DO NOTHING`)
+		var err error
+		for _, tx := range txs {
+			if ins.args, err = txArgs(ins.args, tx); err != nil {
+				return err
+			}
+			if err := ins.added(); err != nil {
+				return err
+			}
+		}
+		if err := ins.flush(); err != nil {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO tx_state (rid, status, settlement)
+			SELECT rid, ?, w_settlement FROM transactions WHERE rid > ?`, int64(returns.Created), lo); err != nil {
+			return err
+		}
+
+		// The rows inserted, by ID; when all were, their rids follow lo in
+		// order (a new rowid is one more than the largest).
+		inserted := make(map[string]int64, ins.changed)
+		var hi int64
+		if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(rid), 0) FROM transactions`).Scan(&hi); err != nil {
+			return err
+		}
+		if ins.changed == int64(len(txs)) && hi == lo+ins.changed {
+			for i, tx := range txs {
+				inserted[tx.ID] = lo + 1 + int64(i)
+			}
+		} else if ins.changed > 0 {
+			rows, err := q.QueryContext(ctx, `SELECT rid, id FROM transactions WHERE rid > ?`, lo)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var rid int64
+				var id string
+				if err := rows.Scan(&rid, &id); err != nil {
+					rows.Close()
+					return err
+				}
+				inserted[id] = rid
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+
+		// Classify; note whether every creation event can be made in SQL
+		// (same note and code, at SubmittedAt), the usual case.
+		type created struct {
+			rid int64
+			tx  *rails.Transaction
+		}
+		var news []created
+		uniform := true
+		// first[i]: txs[i] is the row inserted for its ID. The others
+		// (stored before, or earlier in txs) are compared with the stored
+		// content, read in batches.
+		first := make([]bool, len(txs))
+		taken := make(map[string]bool, len(inserted))
+		var others []string
+		for i, tx := range txs {
+			if _, ok := inserted[tx.ID]; ok && !taken[tx.ID] {
+				first[i], taken[tx.ID] = true, true
+				continue
+			}
+			others = append(others, tx.ID)
+		}
+		stored, err := contents(ctx, q, others)
+		if err != nil {
+			return err
+		}
+		for i, tx := range txs {
+			if !first[i] {
+				old := stored[tx.ID]
+				switch {
+				case old == nil:
+					return fmt.Errorf("%s was neither inserted nor found", tx.ID)
+				case rails.SameContent(old, tx):
+					results[i] = rails.Duplicate
+				default:
+					results[i] = rails.Conflict
+				}
+				continue
+			}
+			rid := inserted[tx.ID]
+			results[i] = rails.Created
+			if len(news) > 0 {
+				e, f := creationEntry(tx), creationEntry(news[0].tx)
+				uniform = uniform && e.Note == f.Note && e.Code == f.Code && e.At.Equal(tx.SubmittedAt)
+			} else {
+				e := creationEntry(tx)
+				uniform = e.At.Equal(tx.SubmittedAt)
+			}
+			news = append(news, created{rid, tx})
+		}
+		if len(news) == 0 {
+			return nil
+		}
+		if _, err := q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff)
+			SELECT rail, window_id, id, rid, w_cutoff FROM transactions WHERE rid > ? AND window_id <> ''`, lo); err != nil {
+			return err
+		}
+		if uniform {
+			e := creationEntry(news[0].tx)
+			_, err := q.ExecContext(ctx, insertEvent+` SELECT rid, ?, ?, ?, 0, 0, '', submitted_at
+				FROM transactions WHERE rid > ? ORDER BY rid`, int64(returns.Created), e.Note, e.Code, lo)
+			return err
+		}
+		ev := newBulk(ctx, q, insertEvent, 8, "")
+		for _, n := range news {
+			e := creationEntry(n.tx)
+			at, err := timeArg(e.At)
+			if err != nil {
+				return fmt.Errorf("transaction %s: %w", n.tx.ID, err)
+			}
+			ev.args = append(ev.args, n.rid, int64(returns.Created), e.Note, e.Code, int64(0), int64(0), "", at)
+			if err := ev.added(); err != nil {
+				return err
+			}
+		}
+		return ev.flush()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: submit: %w", err)
+	}
+	return results, nil
+}
+
+// contents reads the submitted content of the transactions ids, by ID.
+func contents(ctx context.Context, q *sql.Tx, ids []string) (map[string]*rails.Transaction, error) {
+	out := make(map[string]*rails.Transaction, len(ids))
+	sc := newTxScanner()
+	const per = 500
+	var st *sql.Stmt
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	args := make([]any, 0, per)
+	for len(ids) > 0 {
+		n := min(per, len(ids))
+		args = args[:0]
+		for _, id := range ids[:n] {
+			args = append(args, id)
+		}
+		query := `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.submitted_at, 0, t.content,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM transactions t WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
+		var rows *sql.Rows
+		var err error
+		if n == per {
+			if st == nil {
+				if st, err = q.PrepareContext(ctx, query); err != nil {
+					return nil, err
+				}
+			}
+			rows, err = st.QueryContext(ctx, args...)
+		} else {
+			rows, err = q.QueryContext(ctx, query, args...)
+		}
+		if err != nil {
+			return nil, err
+		}
+		txs, err := sc.scan(rows, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, tx := range txs {
+			out[tx.ID] = tx
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// creationEntry is the timeline entry Submit records for tx.
+func creationEntry(tx *rails.Transaction) rails.TimelineEntry {
+	e := rails.TimelineEntry{Status: returns.Created, Note: "Transaction Created.", At: tx.SubmittedAt}
+	if len(tx.Timeline) > 0 {
+		e.Note, e.Code = tx.Timeline[0].Note, tx.Timeline[0].Code
+		if !tx.Timeline[0].At.IsZero() {
+			e.At = tx.Timeline[0].At
+		}
+	}
+	return e
+}
+
+// Transaction returns the transaction id with its timeline, or
+// rails.ErrNotFound.
+func (s *Store) Transaction(ctx context.Context, id string) (*rails.Transaction, error) {
+	txs, err := queryTxs(ctx, s.r, txFrom+"\nWHERE t.id = ? ORDER BY e.seq", id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: transaction %s: %w", id, err)
+	}
+	if len(txs) == 0 {
+		return nil, fmt.Errorf("sqlite: transaction %s: %w", id, rails.ErrNotFound)
+	}
+	return txs[0], nil
+}
+
+// Transactions lists the transactions matching f, ordered by ID.
+func (s *Store) Transactions(ctx context.Context, f rails.Filter) ([]*rails.Transaction, error) {
+	where, args := "WHERE 1", []any{}
+	if f.Status != returns.Unchanged {
+		where += " AND s2.status = ?"
+		args = append(args, int64(f.Status))
+	}
+	if f.Rail != "" {
+		where += " AND t2.rail = ?"
+		args = append(args, string(f.Rail))
+	}
+	tail := txFrom + "\nWHERE t.id IN (SELECT t2.id FROM transactions t2 JOIN tx_state s2 ON s2.rid = t2.rid " + where
+	if f.Limit > 0 {
+		tail += " ORDER BY t2.id LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	tail += ") ORDER BY t.id, e.seq"
+	txs, err := queryTxs(ctx, s.r, tail, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: transactions: %w", err)
+	}
+	return txs, nil
+}
+
+// TransactionsByTrace returns the transactions given trace number trace,
+// newest claim first; none is an empty list.
+func (s *Store) TransactionsByTrace(ctx context.Context, trace string) ([]*rails.Transaction, error) {
+	txs, err := queryTxs(ctx, s.r, `
+FROM assignments a
+JOIN transactions t ON t.rid = a.tx
+JOIN tx_state s ON s.rid = a.tx
+JOIN files f ON f.win = a.win AND f.seq = a.file
+LEFT JOIN events e ON e.tx = t.rid
+WHERE a.trace = ? ORDER BY a.win DESC, t.id, e.seq`, trace)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: transactions by trace %s: %w", trace, err)
+	}
+	return txs, nil
+}
+
+// change records status changes: one event each, which is also the
+// transaction's timeline entry.
+type change struct {
+	stmt *sql.Stmt
+}
+
+func (c *change) close() {
+	if c.stmt != nil {
+		c.stmt.Close()
+	}
+}
+
+func (c *change) record(ctx context.Context, q *sql.Tx, rid int64, e rails.Event) error {
+	at, err := timeArg(e.At)
+	if err != nil {
+		return err
+	}
+	if c.stmt == nil {
+		if c.stmt, err = q.PrepareContext(ctx, insertEvent+` VALUES (?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+			return err
+		}
+	}
+	_, err = c.stmt.ExecContext(ctx, rid, int64(e.Status), e.Note, e.Code,
+		boolArg(e.LockNode), boolArg(e.LockUser), e.Category, at)
+	return err
+}
+
+// Cancel moves a CREATED, unclaimed transaction to CANCELED.
+func (s *Store) Cancel(ctx context.Context, id string, at time.Time, note string) error {
+	err := s.write(ctx, func(q *sql.Tx) error {
+		var rid, st int64
+		var rail, window string
+		var claimed bool
+		err := q.QueryRowContext(ctx, `SELECT t.rid, t.rail, t.window_id, s.status,
+			EXISTS (SELECT 1 FROM assignments WHERE tx = t.rid)
+			FROM transactions t JOIN tx_state s ON s.rid = t.rid WHERE t.id = ?`, id).Scan(&rid, &rail, &window, &st, &claimed)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return rails.ErrNotFound
+		case err != nil:
+			return err
+		case st != int64(returns.Created) || claimed:
+			return fmt.Errorf("%s: %w", rails.Status(st), rails.ErrNotCancelable)
+		}
+		if _, err := q.ExecContext(ctx, `UPDATE tx_state SET status = ? WHERE rid = ?`, int64(returns.Canceled), rid); err != nil {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND id = ?`, rail, window, id); err != nil {
+			return err
+		}
+		var c change
+		defer c.close()
+		return c.record(ctx, q, rid, rails.Event{TransactionID: id, Status: returns.Canceled, Note: note, At: at})
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: cancel %s: %w", id, err)
+	}
+	return nil
+}
+
+// Settle moves PROCESSING-CREDIT transactions whose settlement date is on
+// or before through to SETTLED and returns their IDs, in ID order.
+func (s *Store) Settle(ctx context.Context, through cutoffs.Date, at time.Time) ([]string, error) {
+	atArg, err := timeArg(at)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: settle: %w", err)
+	}
+	var ids []string
+	err = s.write(ctx, func(q *sql.Tx) error {
+		// Literal statuses, so that the partial index applies: 3 is
+		// PROCESSING-CREDIT, 4 SETTLED.
+		const match = ` FROM tx_state s JOIN transactions t ON t.rid = s.rid
+			WHERE s.status = 3 AND s.settlement BETWEEN 1 AND ?1`
+		thr := dateArg(through)
+		rows, err := q.QueryContext(ctx, `SELECT t.id`+match+` ORDER BY t.id`, thr)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, insertEvent+` SELECT t.rid, 4, '', '', 0, 0, '', ?2`+match+` ORDER BY t.id`,
+			thr, atArg); err != nil {
+			return err
+		}
+		res, err := q.ExecContext(ctx, `UPDATE tx_state SET status = 4 WHERE status = 3 AND settlement BETWEEN 1 AND ?1`, thr)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != int64(len(ids)) {
+			return fmt.Errorf("settled %d of %d transactions (%v)", n, len(ids), err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: settle: %w", err)
+	}
+	return ids, nil
+}
+
+// Ingest records one inbound file and applies its changes, all or
+// nothing.
+func (s *Store) Ingest(ctx context.Context, in *rails.Inbound) error {
+	if in == nil || in.SHA256 == "" {
+		return errors.New("sqlite: ingest: inbound file has no sha256")
+	}
+	changes, err := json.Marshal(in.Changes)
+	if err != nil {
+		return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+	}
+	corrections, err := json.Marshal(in.Corrections)
+	if err != nil {
+		return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+	}
+	received, err := timeArg(in.ReceivedAt)
+	if err != nil {
+		return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+	}
+	return s.write(ctx, func(q *sql.Tx) error {
+		res, err := q.ExecContext(ctx, `INSERT INTO inbound (sha256, name, format, received_at, changes, corrections)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+			in.SHA256, in.Name, in.Format, received, string(changes), string(corrections))
+		if err != nil {
+			return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return fmt.Errorf("sqlite: ingest %s (sha256 %s): %w", in.Name, in.SHA256, rails.ErrDuplicate)
+		}
+		update, err := q.PrepareContext(ctx, `UPDATE tx_state SET status = ?1
+			WHERE rid = (SELECT rid FROM transactions WHERE id = ?2) AND status = ?3
+			RETURNING rid, (SELECT rail FROM transactions WHERE rid = tx_state.rid),
+				(SELECT window_id FROM transactions WHERE rid = tx_state.rid)`)
+		if err != nil {
+			return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+		}
+		defer update.Close()
+		var c change
+		defer c.close()
+		for i, ch := range in.Changes {
+			if ch.To == returns.Unchanged || ch.To.String() == "" {
+				return fmt.Errorf("sqlite: ingest %s: change %d (%s): no status to move to", in.Name, i, ch.TransactionID)
+			}
+			var rid int64
+			var rail, window string
+			err := update.QueryRowContext(ctx, int64(ch.To), ch.TransactionID, int64(ch.From)).Scan(&rid, &rail, &window)
+			if errors.Is(err, sql.ErrNoRows) {
+				var st int64
+				switch err := q.QueryRowContext(ctx, `SELECT s.status FROM transactions t JOIN tx_state s ON s.rid = t.rid
+					WHERE t.id = ?`, ch.TransactionID).Scan(&st); {
+				case errors.Is(err, sql.ErrNoRows):
+					return fmt.Errorf("sqlite: ingest %s: change %d: transaction %s: %w: %w",
+						in.Name, i, ch.TransactionID, rails.ErrNotFound, rails.ErrConflict)
+				case err != nil:
+					return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+				}
+				return fmt.Errorf("sqlite: ingest %s: change %d: transaction %s is %s, not %s: %w",
+					in.Name, i, ch.TransactionID, rails.Status(st), ch.From, rails.ErrConflict)
+			}
+			if err != nil {
+				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+			}
+			// Keep pending: the CREATED transactions no window claimed.
+			switch {
+			case ch.From == returns.Created && ch.To == returns.Created:
+				_, err = q.ExecContext(ctx, `UPDATE pending SET more = 1 WHERE rail = ? AND window_id = ? AND id = ?`, rail, window, ch.TransactionID)
+			case ch.From == returns.Created && ch.To != returns.Created:
+				_, err = q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND id = ?`, rail, window, ch.TransactionID)
+			case ch.To == returns.Created && ch.From != returns.Created:
+				_, err = q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff, more)
+					SELECT rail, window_id, id, rid, w_cutoff, 1 FROM transactions
+					WHERE rid = ?1 AND window_id <> '' AND NOT EXISTS (SELECT 1 FROM assignments WHERE tx = ?1)
+					ON CONFLICT DO NOTHING`, rid)
+			}
+			if err != nil {
+				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+			}
+			e := ch.Event
+			e.TransactionID, e.Status = ch.TransactionID, ch.To
+			if e.At.IsZero() {
+				e.At = in.ReceivedAt
+			}
+			if err := c.record(ctx, q, rid, e); err != nil {
+				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+			}
+		}
+		um := newBulk(ctx, q, `INSERT INTO unmatched (sha256, line, trace, code)`, 4, "")
+		for _, u := range in.Unmatched {
+			um.args = append(um.args, in.SHA256, int64(u.Line), u.Trace, u.Code)
+			if err := um.added(); err != nil {
+				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+			}
+		}
+		if err := um.flush(); err != nil {
+			return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
+		}
+		return nil
+	})
+}
+
+// Events returns up to limit events after Seq after, oldest first; limit
+// ≤ 0 returns them all.
+func (s *Store) Events(ctx context.Context, after int64, limit int) ([]rails.Event, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT e.seq, t.id, e.status, e.note, e.code, e.lock_node, e.lock_user, e.category, e.at
+		FROM events e JOIN transactions t ON t.rid = e.tx WHERE e.seq > ? ORDER BY e.seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	var evs []rails.Event
+	for rows.Next() {
+		var e rails.Event
+		var st int64
+		var at sql.NullInt64
+		if err := rows.Scan(&e.Seq, &e.TransactionID, &st, &e.Note, &e.Code, &e.LockNode, &e.LockUser, &e.Category, &at); err != nil {
+			return nil, fmt.Errorf("sqlite: events: %w", err)
+		}
+		e.Status, e.At = rails.Status(st), timeOf(at)
+		evs = append(evs, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return evs, nil
+}
