@@ -128,7 +128,6 @@ func (e *Engine) Submit(ctx context.Context, txs []*Transaction) ([]SubmitOutcom
 	out := make([]SubmitOutcome, len(txs))
 	valid := make([]*Transaction, 0, len(txs))
 	validIdx := make([]int, 0, len(txs))
-	claimed := map[string]bool{}
 	bad := 0
 	for i, tx := range txs {
 		o := &out[i]
@@ -152,11 +151,8 @@ func (e *Engine) Submit(ctx context.Context, txs []*Transaction) ([]SubmitOutcom
 		var w Window
 		if len(reasons) == 0 {
 			var err error
-			w, err = e.window(ctx, tx, claimed)
+			w, err = e.window(tx, time.Time{})
 			if err != nil {
-				if ctx.Err() != nil {
-					return nil, ctx.Err()
-				}
 				reasons = append(reasons, err.Error())
 			}
 		}
@@ -182,24 +178,47 @@ func (e *Engine) Submit(ctx context.Context, txs []*Transaction) ([]SubmitOutcom
 		}
 		return out, nil
 	}
-	res, err := e.st.Submit(ctx, valid)
-	if err != nil {
-		return nil, err
-	}
-	if len(res) != len(valid) {
-		return nil, fmt.Errorf("rails: store returned %d results for %d transactions", len(res), len(valid))
-	}
-	for k, r := range res {
-		o := &out[validIdx[k]]
-		switch r {
-		case Created:
-			o.Result = SubmitCreated
-		case Duplicate:
-			o.Result = SubmitDuplicate
-		default:
-			o.Result = SubmitConflict
-			o.Reasons = []string{"id: a transaction with this id and other content exists"}
+	// A window claimed since the transaction arrived is Closed to it: it
+	// rolls to the next window, as if it had arrived just after that
+	// cutoff, and is submitted again. Each round moves past a claimed
+	// cutoff, so the loop ends.
+	pending, idx := valid, validIdx
+	for round := 0; len(pending) > 0; round++ {
+		if round == 16 {
+			return nil, errors.New("rails: submit: no open window after 16 claimed windows")
 		}
+		res, err := e.st.Submit(ctx, pending)
+		if err != nil {
+			return nil, err
+		}
+		if len(res) != len(pending) {
+			return nil, fmt.Errorf("rails: store returned %d results for %d transactions", len(res), len(pending))
+		}
+		var again []*Transaction
+		var againIdx []int
+		for k, r := range res {
+			o := &out[idx[k]]
+			switch r {
+			case Created:
+				o.Result = SubmitCreated
+			case Duplicate:
+				o.Result = SubmitDuplicate
+			case Closed:
+				tx := pending[k]
+				w, err := e.window(tx, tx.Window.Cutoff)
+				if err != nil {
+					o.Result, o.Reasons = SubmitInvalid, []string{err.Error()}
+					continue
+				}
+				tx.Window = w
+				o.Window, o.Cutoff, o.EffectiveDate, o.SameDay, o.Fallback = w.ID, w.Cutoff, w.EffectiveDate, w.SameDay, w.Fallback
+				again, againIdx = append(again, tx), append(againIdx, idx[k])
+			default:
+				o.Result = SubmitConflict
+				o.Reasons = []string{"id: a transaction with this id and other content exists"}
+			}
+		}
+		pending, idx = again, againIdx
 	}
 	return out, nil
 }
@@ -308,36 +327,20 @@ func (e *Engine) validate(tx *Transaction) []string {
 	return r
 }
 
-// window resolves tx's window, rolling past windows already claimed.
-func (e *Engine) window(ctx context.Context, tx *Transaction, claimed map[string]bool) (Window, error) {
+// window resolves tx's window as if it arrived at SubmittedAt, or just
+// after the instant after when that is later (a window it missed).
+func (e *Engine) window(tx *Transaction, after time.Time) (Window, error) {
 	at := tx.SubmittedAt
-	for range 8 {
-		res, err := e.resolver.Resolve(cutoffs.Request{Rail: tx.Rail, Speed: tx.Speed, At: at,
-			ProcessOn: tx.ProcessOn, AmountCents: tx.AmountCents, SEC: tx.SECCode})
-		if err != nil {
-			return Window{}, fmt.Errorf("submitted_at: %s", strings.TrimPrefix(err.Error(), "cutoffs: "))
-		}
-		w := Window{ID: res.WindowID(), Cutoff: res.Cutoff, BatchDate: res.BatchDate, EffectiveDate: res.EffectiveDate,
-			SettlementDate: res.SettlementDate, SameDay: res.SameDay, Fallback: string(res.Fallback)}
-		done, ok := claimed[w.ID]
-		if !ok {
-			_, err := e.st.Claim(ctx, WindowKey{Rail: tx.Rail, ID: w.ID, Cutoff: w.Cutoff})
-			switch {
-			case errors.Is(err, ErrNotFound):
-				done = false
-			case err != nil:
-				return Window{}, err
-			default:
-				done = true
-			}
-			claimed[w.ID] = done
-		}
-		if !done {
-			return w, nil
-		}
-		at = w.Cutoff.Add(time.Nanosecond)
+	if after.After(at) {
+		at = after.Add(time.Nanosecond)
 	}
-	return Window{}, errors.New("submitted_at: no open window found")
+	res, err := e.resolver.Resolve(cutoffs.Request{Rail: tx.Rail, Speed: tx.Speed, At: at,
+		ProcessOn: tx.ProcessOn, AmountCents: tx.AmountCents, SEC: tx.SECCode})
+	if err != nil {
+		return Window{}, fmt.Errorf("submitted_at: %s", strings.TrimPrefix(err.Error(), "cutoffs: "))
+	}
+	return Window{ID: res.WindowID(), Cutoff: res.Cutoff, BatchDate: res.BatchDate, EffectiveDate: res.EffectiveDate,
+		SettlementDate: res.SettlementDate, SameDay: res.SameDay, Fallback: string(res.Fallback)}, nil
 }
 
 // RunResult is what Run did: the windows it closed or finished.

@@ -31,8 +31,13 @@ type Store interface {
 	// and a creation event) in one atomic step. results[i] is what became
 	// of txs[i]: Created; Duplicate when a transaction with its ID exists
 	// with the same content (SameContent), and nothing changed; Conflict
-	// when the content differs, and nothing changed. err reports a failure
-	// of the store, in which case nothing was stored.
+	// when the content differs, and nothing changed; Closed when no
+	// transaction with its ID exists and its window (Rail, Window.ID) has
+	// been claimed already, and nothing changed: the caller resolves it
+	// past that window and submits it again. Because the check and the
+	// insert are one atomic step, a transaction is never stranded in a
+	// window that was claimed without it. err reports a failure of the
+	// store, in which case nothing was stored.
 	Submit(ctx context.Context, txs []*Transaction) (results []SubmitResult, err error)
 
 	// Transaction returns a transaction with its timeline, or ErrNotFound.
@@ -105,6 +110,7 @@ const (
 	Created SubmitResult = iota
 	Duplicate
 	Conflict
+	Closed
 )
 
 // Filter selects transactions. Zero fields select everything.

@@ -124,6 +124,8 @@ func (s *MemStore) Submit(ctx context.Context, txs []*rails.Transaction) ([]rail
 			old = batch[tx.ID]
 		}
 		switch {
+		case old == nil && tx.Window.ID != "" && s.claims[wkey{tx.Rail, tx.Window.ID}] != nil:
+			results[i] = rails.Closed
 		case old == nil:
 			n := cloneTx(tx)
 			n.Status, n.Trace, n.File = returns.Created, "", ""

@@ -514,8 +514,7 @@ func testCancel(t *testing.T, st *storeT) {
 	if !slices.Equal(ids(claim.Transactions), []string{"c2", "c3"}) {
 		t.Errorf("claim took %v, want [c2 c3]: a canceled transaction is not claimed", ids(claim.Transactions))
 	}
-	late := SampleTransaction("c4")
-	st.submit(late)
+	st.submit(tx("c4", cutoffs.ACH, nextDayWindow)) // a window not claimed yet
 	before = st.lastSeq()
 	tests := []struct {
 		id   string
@@ -583,10 +582,11 @@ func testDueWindows(t *testing.T, st *storeT) {
 	}
 	check("claimed and written", nextDayWindow.Cutoff, nextDayKey)
 
-	// As the contract words it: a claimed window with a CREATED
-	// transaction stored after the claim is listed again.
-	st.submit(tx("s3", cutoffs.ACH, sameDayWindow))
-	check("late transaction in a claimed window", cut, sameDayKey)
+	// A claimed window takes no late transaction, so it is not listed again.
+	if r := st.submit(tx("s3", cutoffs.ACH, sameDayWindow)); r[0] != rails.Closed {
+		t.Errorf("Submit into a claimed window: %v, want Closed", r[0])
+	}
+	check("late transaction refused by a claimed window", cut)
 }
 
 // recorder is a planner that records copies of what it was given.
@@ -778,14 +778,16 @@ func testClaimWindowBadPlan(t *testing.T, st *storeT) {
 func testClaimWindowLateSubmit(t *testing.T, st *storeT) {
 	st.submit(SampleTransaction("a"))
 	first := st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
-	st.submit(SampleTransaction("late"))
+	if r := st.submit(SampleTransaction("late"), SampleTransaction("a")); r[0] != rails.Closed || r[1] != rails.Duplicate {
+		t.Errorf("Submit after the claim: %v, want [Closed Duplicate] (a new ID is refused, a stored one is a duplicate)", r)
+	}
 	again, err := st.s.ClaimWindow(st.ctx, sameDayKey, sameDayWindow.Cutoff.Add(time.Hour), SamplePlanner)
 	if !errors.Is(err, rails.ErrClaimed) {
 		t.Fatalf("ClaimWindow after a late submit: %v, want ErrClaimed", err)
 	}
 	sameClaim(t, "claim after a late submit", again, first)
-	if x := st.get("late"); x.Status != returns.Created || x.Trace != "" || x.File != "" {
-		t.Errorf("late transaction: %s, trace %q, file %q; want CREATED and unassigned", x.Status, x.Trace, x.File)
+	if _, err := st.s.Transaction(st.ctx, "late"); !errors.Is(err, rails.ErrNotFound) {
+		t.Errorf("late transaction refused by a claimed window was stored: %v", err)
 	}
 }
 
@@ -941,7 +943,9 @@ func testSettle(t *testing.T, st *storeT) {
 	)
 	st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
 	st.claim(keyOf(cutoffs.ACH, nextDayWindow), nextDayWindow.Cutoff, SamplePlanner)
-	st.submit(tx("late", cutoffs.ACH, sameDayWindow)) // CREATED: never settles
+	if r := st.submit(tx("late", cutoffs.ACH, sameDayWindow)); r[0] != rails.Closed {
+		t.Errorf("Submit into a claimed window: %v, want Closed", r[0])
+	}
 	at := time.Date(2026, 11, 25, 18, 0, 0, 0, pacific)
 	before := st.lastSeq()
 	tests := []struct {
@@ -974,7 +978,6 @@ func testSettle(t *testing.T, st *storeT) {
 			t.Errorf("%s: settle entry %+v", id, e)
 		}
 	}
-	st.status("late", returns.Created)
 	checkEvents(t, st.events(before), map[string]rails.Status{
 		"c1": returns.Settled, "s1": returns.Settled, "s2": returns.Settled, "n1": returns.Settled,
 	})

@@ -26,6 +26,84 @@ func (s *Store) Submit(ctx context.Context, txs []*rails.Transaction) ([]rails.S
 	}
 	results := make([]rails.SubmitResult, len(txs))
 	err := s.write(ctx, func(q *sql.Tx) error {
+		open, err := openForSubmit(ctx, q, txs)
+		if err != nil {
+			return err
+		}
+		if len(open) < len(txs) {
+			// Some go to claimed windows: submit the others, then merge.
+			sub := make([]*rails.Transaction, 0, len(open))
+			for _, i := range open {
+				sub = append(sub, txs[i])
+			}
+			part := make([]rails.SubmitResult, len(sub))
+			if err := submitLocked(ctx, q, sub, part); err != nil {
+				return err
+			}
+			for i := range results {
+				results[i] = rails.Closed
+			}
+			for k, i := range open {
+				results[i] = part[k]
+			}
+			return nil
+		}
+		return submitLocked(ctx, q, txs, results)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: submit: %w", err)
+	}
+	return results, nil
+}
+
+// openForSubmit returns the indexes of txs that Submit may store: all but
+// those whose window has been claimed and whose ID is not stored yet.
+func openForSubmit(ctx context.Context, q *sql.Tx, txs []*rails.Transaction) ([]int, error) {
+	type wk struct {
+		rail rails.Rail
+		id   string
+	}
+	closed := map[wk]bool{}
+	for _, tx := range txs {
+		k := wk{tx.Rail, tx.Window.ID}
+		if _, seen := closed[k]; seen || k.id == "" {
+			continue
+		}
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM windows WHERE rail = ? AND window_id = ?`,
+			string(k.rail), k.id).Scan(&n); err != nil {
+			return nil, err
+		}
+		closed[k] = n > 0
+	}
+	var late []string
+	for _, tx := range txs {
+		if closed[wk{tx.Rail, tx.Window.ID}] {
+			late = append(late, tx.ID)
+		}
+	}
+	open := make([]int, 0, len(txs))
+	if len(late) == 0 {
+		for i := range txs {
+			open = append(open, i)
+		}
+		return open, nil
+	}
+	stored, err := contents(ctx, q, late)
+	if err != nil {
+		return nil, err
+	}
+	for i, tx := range txs {
+		if !closed[wk{tx.Rail, tx.Window.ID}] || stored[tx.ID] != nil {
+			open = append(open, i)
+		}
+	}
+	return open, nil
+}
+
+// submitLocked is Submit's work inside the write transaction q.
+func submitLocked(ctx context.Context, q *sql.Tx, txs []*rails.Transaction, results []rails.SubmitResult) error {
+	{
 		// Rows inserted here get rids above lo: the write lock is ours.
 		var lo int64
 		if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(rid), 0) FROM transactions`).Scan(&lo); err != nil {
@@ -155,11 +233,7 @@ func (s *Store) Submit(ctx context.Context, txs []*rails.Transaction) ([]rails.S
 			}
 		}
 		return ev.flush()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: submit: %w", err)
 	}
-	return results, nil
 }
 
 // contents reads the submitted content of the transactions ids, by ID.
