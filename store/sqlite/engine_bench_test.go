@@ -1,0 +1,100 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/railyardhq/railyard/rails"
+	"github.com/railyardhq/railyard/store/sqlite"
+)
+
+// BenchmarkEngineRun1M is the budget: a cutoff run of 1,000,000 ACH
+// transactions on the embedded store (≤ 15 s, ≤ 500 MB). Submission is
+// outside the timer; peak-heap-MB samples the Go heap in use while Run
+// works.
+func BenchmarkEngineRun1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("1M transactions: skipped with -short")
+	}
+	const n = 1_000_000
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	ctx := context.Background()
+	for range b.N {
+		b.StopTimer()
+		st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "railyard.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfg := rails.DefaultConfig()
+		cfg.Outbox = b.TempDir()
+		cfg.MaxFileEntries = 50_000 // 20 files: within the 36 File ID Modifiers of a day
+		eng, err := rails.NewEngine(st, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		at := time.Date(2026, 3, 6, 9, 0, 0, 0, la)
+		for lo := 0; lo < n; lo += 10_000 {
+			txs := make([]*rails.Transaction, 10_000)
+			for i := range txs {
+				k := lo + i
+				dir := rails.Credit
+				if k%3 == 0 {
+					dir = rails.Debit
+				}
+				txs[i] = &rails.Transaction{ID: fmt.Sprintf("tx_%08d", k), Rail: rails.ACH, Speed: rails.NextDay,
+					Direction: dir, AmountCents: int64(100 + k%100_000), Currency: "USD",
+					Counterparty: rails.Counterparty{Name: "JANE DOE", RoutingNumber: "076401251",
+						AccountNumber: "12345678", AccountType: rails.Checking},
+					SECCode: "PPD", SubmittedAt: at}
+			}
+			if _, err := eng.Submit(ctx, txs); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.GC()
+		stop := sampleHeap()
+		b.StartTimer()
+		res, err := eng.Run(ctx, time.Date(2026, 3, 6, 15, 0, 0, 0, la))
+		b.StopTimer()
+		peak := stop()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Windows[0].Transactions != n {
+			b.Fatalf("%d transactions", res.Windows[0].Transactions)
+		}
+		b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+		st.Close()
+	}
+}
+
+// sampleHeap records the largest HeapInuse seen every 20 ms until stop.
+func sampleHeap() (stop func() uint64) {
+	var max uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > max {
+				max = m.HeapInuse
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 { close(done); wg.Wait(); return max }
+}
