@@ -14,16 +14,24 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/rails"
 	"github.com/railyardhq/railyard/returns"
 	"go.yaml.in/yaml/v3"
 )
 
 // config is the --config file. Its format follows the file's extension:
 // TOML (.toml), YAML (.yaml, .yml) or JSON (.json). Keys are the JSON
-// names of the Go types (cutoffs.Schedule for the cutoffs section,
-// returns.PolicyConfig for the returns section);
-// unknown keys are errors, so a typo never passes silently.
+// names of the Go types: the engine's settings (rails.Config: originator,
+// ODFI, file headers, outbox, file limits, offset account) at the top
+// level, cutoffs.Schedule for the cutoffs section, returns.PolicyConfig
+// for the returns section; unknown keys are errors, so a typo never
+// passes silently. One file drives every command: the cutoffs and returns
+// sections are also the engine's (rails.Config has the same two keys).
 type config struct {
+	// Config holds the engine's top-level keys. Its own cutoffs and
+	// returns fields are shadowed by the two sections below, which the
+	// engine gets through engineConfig.
+	rails.Config
 	// Cutoffs is laid over cutoffs.DefaultSchedule() with
 	// cutoffs.Schedule.Override: set fields replace the defaults, and the
 	// windows of a rail and speed replace that rail and speed's windows.
@@ -31,6 +39,10 @@ type config struct {
 	// Returns overrides the policy of single codes (returns.PolicyConfig);
 	// it is validated when a returns command builds its policy.
 	Returns returns.PolicyConfig `json:"returns"`
+
+	// raw is the file as JSON, laid over rails.DefaultConfig() by
+	// engineConfig; nil without --config.
+	raw []byte
 }
 
 // loadConfig reads the --config file; with no --config it returns the
@@ -77,7 +89,73 @@ func (g *globals) loadConfig() (*config, error) {
 	if err := dec.Decode(cfg); err != nil {
 		return nil, usageErrorf("config %s: %s", name, decodeProblem(err))
 	}
+	cfg.raw = js
 	return cfg, nil
+}
+
+// engineConfig returns the engine's configuration: rails.DefaultConfig()
+// (the sandbox originator, outbox "outbox") with the --config file's keys
+// laid over it — set keys replace the defaults, the cutoffs section is
+// laid over the default schedule, the returns section overrides single
+// codes. An invalid configuration is a usage error naming every bad field.
+// The cutoffs section's warnings go to stderr, as for the cutoffs commands.
+func (g *globals) engineConfig() (rails.Config, error) {
+	ec := rails.DefaultConfig()
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return ec, err
+	}
+	if cfg.raw != nil {
+		// loadConfig checked the keys and types already.
+		if err := json.Unmarshal(cfg.raw, &ec); err != nil {
+			return ec, usageErrorf("config %s: %s", g.config, decodeProblem(err))
+		}
+	}
+	if err := ec.Validate(); err != nil {
+		return ec, usageErrorf("config %s: %s", g.configName(), engineConfigProblems(err))
+	}
+	for _, w := range cutoffs.DefaultSchedule().Override(ec.Schedule).Warnings() {
+		fmt.Fprintf(g.stderr, "railyard: warning: config %s: cutoffs.%s\n", g.configName(), w)
+	}
+	return ec, nil
+}
+
+// configName names the configuration in messages.
+func (g *globals) configName() string {
+	if g.config == "" {
+		return "(embedded default)"
+	}
+	return g.config
+}
+
+// engineConfigProblems lists the problems of an engine configuration, one
+// per line when there are several: top-level keys as key = "value":
+// reason, the cutoffs and returns sections with their field paths.
+func engineConfigProblems(err error) string {
+	var list []error
+	if m, ok := err.(interface{ Unwrap() []error }); ok {
+		list = m.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	var lines []string
+	for _, e := range list {
+		var ce *rails.ConfigError
+		switch {
+		case errors.As(e, &ce):
+			lines = append(lines, fmt.Sprintf("%s = %q: %s", ce.Field, ce.Value, ce.Reason))
+		case strings.HasPrefix(e.Error(), "rails: config cutoffs: "):
+			lines = append(lines, scheduleProblems(errors.Unwrap(e)))
+		case strings.HasPrefix(e.Error(), "rails: config returns: "):
+			lines = append(lines, returnsProblems(errors.Unwrap(e)))
+		default:
+			lines = append(lines, strings.TrimPrefix(e.Error(), "rails: config "))
+		}
+	}
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return fmt.Sprintf("%d problems:\n  %s", len(lines), strings.Join(lines, "\n  "))
 }
 
 // plainJSON turns what the TOML and YAML decoders produce into values
@@ -132,11 +210,13 @@ func decodeProblem(err error) string {
 		if te.Value != "" && strings.ContainsRune("aeiou", rune(te.Value[0])) {
 			got = "an " + te.Value
 		}
-		return fmt.Sprintf("%s: got %s, want %s", te.Field, got, kindName(te.Type))
+		// The engine's keys are rails.Config's, embedded at the top.
+		field := strings.TrimPrefix(te.Field, "Config.")
+		return fmt.Sprintf("%s: got %s, want %s", field, got, kindName(te.Type))
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if strings.HasPrefix(msg, "unknown field ") {
-		return msg + " (see 'railyard cutoffs --help' and 'railyard returns --help' for the keys)"
+		return msg + " (see 'railyard run --help', 'railyard cutoffs --help' and 'railyard returns --help' for the keys)"
 	}
 	return msg
 }

@@ -11,6 +11,16 @@
 //	railyard returns map         a network reason to the platform's code
 //	railyard returns list        a family's codes as a table
 //
+// The main job, over a store (--db, an embedded SQLite file):
+//
+//	railyard submit FILE         store transactions (JSON Lines or CSV)
+//	railyard run                 close every due cutoff window, write its files
+//	railyard settle              move entries past their settlement date to SETTLED
+//	railyard ingest FILE|DIR...  apply bank files: returns, NOCs
+//	railyard tx show|list|cancel look at or cancel transactions
+//	railyard events              every status change, as JSON Lines
+//	railyard simulate return     the return or NOC a bank would send
+//
 // Every command takes --output text|json and exits 0 when it succeeded,
 // 1 when the input is invalid or could not be read, and 2 on a usage error
 // (bad flag or argument, missing input file).
@@ -85,7 +95,8 @@ type globals struct {
 	stdout, stderr io.Writer
 
 	output string // --output: text or json
-	config string // --config: read by the cutoffs commands
+	config string // --config: read by the cutoffs, returns and engine commands
+	db     string // --db: the store of the engine commands
 }
 
 func (g *globals) json() bool { return g.output == outputJSON }
@@ -153,11 +164,22 @@ Commands have the shape "railyard <noun> <verb>":
   railyard returns map         a network reason (X9, ISO 20022) to the platform's code
   railyard returns list        a family's codes as a table
 
+The main job keeps its state in a store, an embedded SQLite file (--db,
+default $RAILYARD_DB or ./railyard.db, created on first use):
+
+  railyard submit FILE         store transactions (JSON Lines or CSV)
+  railyard run [--at TIME]     close every due cutoff window, write its files
+  railyard settle [--at TIME]  move entries past their settlement date to SETTLED
+  railyard ingest FILE|DIR...  apply bank files: returns, NOCs, dishonors
+  railyard tx show|list|cancel look at a transaction, list them, cancel one
+  railyard events [--follow]   every status change, as JSON Lines
+  railyard simulate return     the return or NOC a bank would send for an entry
+
 FILE may be "-" for standard input.
 
 Every command takes --output text|json: text for people, JSON for programs.
-What railyard shows (describe, text output) masks account numbers as ****1234
-unless --unmask; data meant for programs (validate's JSON, convert's output)
+What railyard shows (describe, tx, ingest, text output) masks account numbers
+as ****1234 unless --unmask; data meant for programs (validate's JSON, convert's output)
 is never masked.
 
 Exit status: 0 success (for validate: the file is valid), 1 the input is
@@ -178,7 +200,11 @@ const rootExample = `  # Is this file good to send? (strict profile, exit 1 if n
 
   # Edit a file as JSON and write it back as NACHA
   railyard ach convert payroll.ach --to json -o payroll.json
-  railyard ach convert payroll.json --to nacha -o payroll.ach`
+  railyard ach convert payroll.json --to nacha -o payroll.ach
+
+  # The main job: store transactions, then close the windows due at 15:00
+  railyard submit testdata/transactions.jsonl
+  railyard run --at 2026-11-23T15:00:00-08:00`
 
 // newRootCmd builds the command tree.
 func newRootCmd(g *globals) *cobra.Command {
@@ -208,11 +234,19 @@ func newRootCmd(g *globals) *cobra.Command {
 
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.output, "output", outputText, "output format: text (for people) or json (for programs)")
-	pf.StringVar(&g.config, "config", "", "configuration `FILE` (TOML, YAML or JSON); read by the cutoffs commands (see railyard cutoffs --help)")
+	pf.StringVar(&g.config, "config", "", "configuration `FILE` (TOML, YAML or JSON); read by the cutoffs, returns and engine commands (see railyard run --help)")
+	pf.StringVar(&g.db, "db", defaultDBPath(), "store of submit, run, settle, ingest, tx and events: a SQLite `FILE`, created on first use ($"+envDB+" sets the default)")
 
 	root.AddCommand(newACHCmd(g))
 	root.AddCommand(newCutoffsCmd(g))
 	root.AddCommand(newReturnsCmd(g))
+	root.AddCommand(newSubmitCmd(g))
+	root.AddCommand(newRunCmd(g))
+	root.AddCommand(newSettleCmd(g))
+	root.AddCommand(newIngestCmd(g))
+	root.AddCommand(newTxCmd(g))
+	root.AddCommand(newEventsCmd(g))
+	root.AddCommand(newSimulateCmd(g))
 	return root
 }
 
