@@ -83,7 +83,8 @@ type Store interface {
 
 	// Settle moves transactions in PROCESSING-CREDIT whose
 	// Window.SettlementDate is on or before through to SETTLED, with
-	// timeline entries and events, and returns their IDs.
+	// timeline entries and events whose note is NoteAdvance, and returns
+	// their IDs in ID order.
 	Settle(ctx context.Context, through cutoffs.Date, at time.Time) ([]string, error)
 
 	// Ingest records one inbound file: its identity, the changes to apply
@@ -101,6 +102,10 @@ type Store interface {
 	// Close releases the store.
 	Close() error
 }
+
+// NoteAdvance is the platform's note for an ordinary status advance
+// (returns.md §5.3: "Next"), used by Settle.
+const NoteAdvance = "Next"
 
 // SubmitResult is what Store.Submit did with one transaction.
 type SubmitResult uint8

@@ -454,7 +454,7 @@ func (s *MemStore) Settle(ctx context.Context, through cutoffs.Date, at time.Tim
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		s.advance(s.txs[id], rails.Event{Status: returns.Settled, Note: "Next", At: at})
+		s.advance(s.txs[id], rails.Event{Status: returns.Settled, Note: rails.NoteAdvance, At: at})
 	}
 	return ids, nil
 }

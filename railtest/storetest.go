@@ -974,7 +974,7 @@ func testSettle(t *testing.T, st *storeT) {
 			t.Errorf("%s: %s, timeline %+v", id, x.Status, x.Timeline)
 			continue
 		}
-		if e := x.Timeline[2]; e.Status != returns.Settled || !e.At.Equal(at) {
+		if e := x.Timeline[2]; e.Status != returns.Settled || !e.At.Equal(at) || e.Note != rails.NoteAdvance {
 			t.Errorf("%s: settle entry %+v", id, e)
 		}
 	}

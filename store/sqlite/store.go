@@ -438,8 +438,8 @@ func (s *Store) Settle(ctx context.Context, through cutoffs.Date, at time.Time) 
 		if err := rows.Err(); err != nil || len(ids) == 0 {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, insertEvent+` SELECT t.rid, 4, '', '', 0, 0, '', ?2`+match+` ORDER BY t.id`,
-			thr, atArg); err != nil {
+		if _, err := q.ExecContext(ctx, insertEvent+` SELECT t.rid, 4, ?3, '', 0, 0, '', ?2`+match+` ORDER BY t.id`,
+			thr, atArg, rails.NoteAdvance); err != nil {
 			return err
 		}
 		res, err := q.ExecContext(ctx, `UPDATE tx_state SET status = 4 WHERE status = 3 AND settlement BETWEEN 1 AND ?1`, thr)
