@@ -968,3 +968,27 @@ func TestIngestSeveralItemsOneTransaction(t *testing.T) {
 		t.Errorf("stored: %+v", got)
 	}
 }
+
+// TestIngestOwnFileCapsErrors: one of our own outgoing files ingested by
+// mistake is refused, naming lines, with the list cut after 20 entries.
+func TestIngestOwnFileCapsErrors(t *testing.T) {
+	eng, _ := newEngine(t)
+	var txs []*rails.Transaction
+	for i := range 30 {
+		txs = append(txs, tx(fmt.Sprintf("tx_%02d", i), pt(2026, 3, 6, 9, 0, 0)))
+	}
+	submit(t, eng, txs...)
+	res := run(t, eng, pt(2026, 3, 6, 15, 0, 0))
+	data, err := os.ReadFile(res.Windows[0].Files[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Ingest(context.Background(), "ours.ach", bytes.NewReader(data), pt(2026, 3, 9, 8, 0, 0))
+	if err == nil {
+		t.Fatal("our own forward file was ingested")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "line 3:") || !strings.Contains(msg, "and 10 more entries") || strings.Count(msg, "\n") > 21 {
+		t.Errorf("error does not name the first lines and cap the rest:\n%s", msg)
+	}
+}

@@ -204,11 +204,20 @@ func parseNACHAItems(data []byte) ([]inboundItem, error) {
 	if err := rd.Err(); err != nil {
 		return nil, err
 	}
+	if len(errs) > maxIngestErrors {
+		n := len(errs) - maxIngestErrors
+		errs = append(errs[:maxIngestErrors], fmt.Errorf("and %d more entries that cannot be ingested", n))
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return items, nil
 }
+
+// maxIngestErrors caps the problems an unusable inbound file reports, so
+// that ingesting one of our own million-entry files by mistake says so in
+// a screenful.
+const maxIngestErrors = 20
 
 // mapItems matches and maps items against the store's current state.
 func (e *Engine) mapItems(ctx context.Context, name, digest string, items []inboundItem, at time.Time) (*IngestResult, *Inbound, error) {
