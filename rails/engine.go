@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -482,7 +483,10 @@ func writeFileAtomic(path string, data []byte, digest string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(dir, filepath.Base(path))
+	// The temporary name carries our process id, so a later run can tell
+	// the leftover of a writer that was killed from one still at work.
+	tmp, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d.*.tmp", filepath.Base(path), os.Getpid()))
 	if err != nil {
 		return err
 	}
@@ -516,6 +520,26 @@ func writeFileAtomic(path string, data []byte, digest string) error {
 	}
 	defer d.Close()
 	return d.Sync()
+}
+
+// removeStaleTemps deletes the temporary files of base left by writers
+// that died between creating and renaming them (".<base>.<pid>.<n>.tmp"
+// whose process is gone). A live writer's file, another runner's, is left alone.
+func removeStaleTemps(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, m := range matches {
+		pidText, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(m), "."+base+"."), ".")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		os.Remove(m)
+	}
+}
+
+func globEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
+	return r.Replace(s)
 }
 
 // RebuildFile writes file seq of a claimed window exactly as Run wrote

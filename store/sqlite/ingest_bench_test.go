@@ -1,0 +1,196 @@
+package sqlite_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/railyardhq/railyard/ach"
+	"github.com/railyardhq/railyard/rails"
+	"github.com/railyardhq/railyard/railtest"
+	"github.com/railyardhq/railyard/store/sqlite"
+)
+
+// BenchmarkEngineIngest100kOf1M is the ingest budget: a return file of
+// 100,000 R01 returns ingested against 1,000,000 stored, batched
+// transactions on the embedded store (≤ 5 s). Setup, outside the timer:
+// submit 1M next-day ACH transactions, run the window (20 files of 50,000),
+// and answer every tenth entry of each file with railtest.BankFile; the 20
+// answers are merged into one file with ach.Writer. The timer covers
+// Engine.Ingest alone. Metrics: peak-heap-MB (HeapInuse sampled every 20 ms
+// during Ingest), lookup-s (the time inside Store.TransactionsByTrace, one
+// call per return: the matching), store-s (the time inside Store.Ingest:
+// the write transaction), and file-MB.
+func BenchmarkEngineIngest100kOf1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("1M transactions: skipped with -short")
+	}
+	const (
+		n       = 1_000_000
+		returns = 100_000
+	)
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	ctx := context.Background()
+	for range b.N {
+		b.StopTimer()
+		st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "railyard.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfg := rails.DefaultConfig()
+		cfg.Outbox = b.TempDir()
+		cfg.MaxFileEntries = 50_000 // 20 files: within the 36 File ID Modifiers of a day
+		eng, err := rails.NewEngine(st, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		at := time.Date(2026, 3, 6, 9, 0, 0, 0, la)
+		routings := []string{"076401251", "021000021", "231380104", "011000015"}
+		for lo := 0; lo < n; lo += 10_000 {
+			txs := make([]*rails.Transaction, 10_000)
+			for i := range txs {
+				k := lo + i
+				dir := rails.Credit
+				if k%3 == 0 {
+					dir = rails.Debit
+				}
+				txs[i] = &rails.Transaction{ID: fmt.Sprintf("tx_%08d", k), Rail: rails.ACH, Speed: rails.NextDay,
+					Direction: dir, AmountCents: int64(100 + k%100_000), Currency: "USD",
+					Counterparty: rails.Counterparty{Name: "JANE DOE", RoutingNumber: routings[k%len(routings)],
+						AccountNumber: fmt.Sprintf("%d", 10_000_000+k), AccountType: rails.Checking},
+					SECCode: "PPD", SubmittedAt: at}
+			}
+			if _, err := eng.Submit(ctx, txs); err != nil {
+				b.Fatal(err)
+			}
+		}
+		res, err := eng.Run(ctx, time.Date(2026, 3, 6, 15, 0, 0, 0, la))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Windows) != 1 || res.Windows[0].Transactions != n {
+			b.Fatalf("run: %+v", res.Windows)
+		}
+		file := returnFile(b, res.Windows[0].Files, 10)
+
+		// The engine Ingest runs on: the same store, with the time spent
+		// in its two Ingest-path methods measured.
+		ts := &timedStore{Store: st}
+		ieng, err := rails.NewEngine(ts, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		stop := sampleHeap()
+		b.ReportAllocs()
+		b.StartTimer()
+		ir, err := ieng.Ingest(ctx, "RET_100K.ach", bytes.NewReader(file), time.Date(2026, 3, 10, 10, 0, 0, 0, la))
+		b.StopTimer()
+		peak := stop()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ir.Changes) != returns || len(ir.Unmatched) != 0 {
+			b.Fatalf("ingest: %d changes, %d unmatched", len(ir.Changes), len(ir.Unmatched))
+		}
+		for _, ch := range ir.Changes[:10] {
+			if ch.To.String() != "RETURNED" {
+				b.Fatalf("%s: %s → %s, want RETURNED", ch.TransactionID, ch.From, ch.To)
+			}
+		}
+		b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+		b.ReportMetric(time.Duration(ts.lookup.Load()).Seconds(), "lookup-s")
+		b.ReportMetric(time.Duration(ts.ingest.Load()).Seconds(), "store-s")
+		b.ReportMetric(float64(len(file))/1e6, "file-MB")
+		st.Close()
+	}
+}
+
+// returnFile answers every every-th entry of each outgoing file with an
+// R01 (railtest.BankFile, addenda 99 carrying the original trace) and
+// merges the answers into one inbound file: the first answer's file
+// header, every answer's batches, return traces renumbered so they stay
+// unique across the merged file.
+func returnFile(b *testing.B, files []rails.FileResult, every int) []byte {
+	b.Helper()
+	var merged *ach.File
+	seq := 0
+	for _, fr := range files {
+		data, err := os.ReadFile(fr.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var items []railtest.Item
+		rd := ach.NewReader(bytes.NewReader(data))
+		k := 0
+		for rd.Next() {
+			if rec := rd.Record(); rec.Type() == '6' {
+				if k%every == 0 {
+					items = append(items, railtest.Item{Trace: rec.Entry().TraceNumber, Code: "R01"})
+				}
+				k++
+			}
+		}
+		if err := rd.Err(); err != nil {
+			b.Fatal(err)
+		}
+		bank, err := railtest.BankFile(data, items...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rr := ach.NewReader(bytes.NewReader(bank))
+		rr.Options.CustomReturnCodes = true
+		f, err := rr.ReadAll()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if merged == nil {
+			merged = &ach.File{Header: f.Header}
+		}
+		for _, bt := range f.Batches {
+			bt.Header.BatchNumber = 0
+			bt.Control = ach.BatchControl{}
+			for i := range bt.Entries {
+				seq++
+				e := &bt.Entries[i]
+				e.TraceNumber = fmt.Sprintf("%s%07d", e.TraceNumber[:8], seq)
+			}
+			merged.Batches = append(merged.Batches, bt)
+		}
+	}
+	merged.Control = ach.FileControl{}
+	var buf bytes.Buffer
+	w := ach.NewWriter(&buf)
+	w.Options.CustomReturnCodes = true
+	if err := w.WriteFile(merged); err != nil { // WriteFile closes
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// timedStore is the sqlite store with the time spent in
+// TransactionsByTrace and Ingest added up.
+type timedStore struct {
+	*sqlite.Store
+	lookup, ingest atomic.Int64
+}
+
+func (s *timedStore) TransactionsByTrace(ctx context.Context, trace string) ([]*rails.Transaction, error) {
+	t0 := time.Now()
+	txs, err := s.Store.TransactionsByTrace(ctx, trace)
+	s.lookup.Add(int64(time.Since(t0)))
+	return txs, err
+}
+
+func (s *timedStore) Ingest(ctx context.Context, in *rails.Inbound) error {
+	t0 := time.Now()
+	err := s.Store.Ingest(ctx, in)
+	s.ingest.Add(int64(time.Since(t0)))
+	return err
+}
