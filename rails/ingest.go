@@ -228,11 +228,18 @@ func (e *Engine) mapItems(ctx context.Context, name, digest string, items []inbo
 	received := e.resolver.DateOf(at)
 	// Status as this file leaves it, for several items of one transaction.
 	status := map[string]Status{}
+	traces := make([]string, 0, len(items))
 	for _, it := range items {
-		tx, err := e.match(ctx, it)
-		if err != nil {
-			return nil, nil, err
+		if it.trace != "" {
+			traces = append(traces, it.trace)
 		}
+	}
+	byTrace, err := e.st.TransactionsByTraces(ctx, traces)
+	if err != nil {
+		return nil, nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+	}
+	for _, it := range items {
+		tx := match(it, byTrace[it.trace])
 		if tx == nil {
 			code := it.ret.Code
 			if it.noc {
@@ -288,19 +295,16 @@ func (e *Engine) mapItems(ctx context.Context, name, digest string, items []inbo
 	return res, in, nil
 }
 
-// match finds the transaction an item refers to (nacha.md §11.3): by
-// original trace; when the trace counter wrapped, prefer the entry to the
-// same RDFI (and, for returns, of the same amount), newest claim first.
-func (e *Engine) match(ctx context.Context, it inboundItem) (*Transaction, error) {
-	if it.trace == "" {
-		return nil, nil
-	}
-	txs, err := e.st.TransactionsByTrace(ctx, it.trace)
-	if err != nil || len(txs) == 0 {
-		return nil, err
+// match picks the transaction an item refers to among txs, those given
+// its original trace (nacha.md §11.3, Store.TransactionsByTraces): when
+// the trace counter wrapped, prefer the entry to the same RDFI (and, for
+// returns, of the same amount), newest claim first.
+func match(it inboundItem, txs []*Transaction) *Transaction {
+	if it.trace == "" || len(txs) == 0 {
+		return nil
 	}
 	if len(txs) == 1 {
-		return txs[0], nil
+		return txs[0]
 	}
 	for _, tx := range txs {
 		rtn := tx.Counterparty.RoutingNumber
@@ -310,9 +314,9 @@ func (e *Engine) match(ctx context.Context, it inboundItem) (*Transaction, error
 		if !it.noc && it.ret.Amount != 0 && tx.AmountCents != it.ret.Amount {
 			continue
 		}
-		return tx, nil
+		return tx
 	}
-	return txs[0], nil
+	return txs[0]
 }
 
 // statusBeforeReturn is the status a transaction had before it became

@@ -50,6 +50,14 @@ type Store interface {
 	// trace, newest claim first (several only if a trace counter wrapped).
 	TransactionsByTrace(ctx context.Context, trace string) ([]*Transaction, error)
 
+	// TransactionsByTraces is TransactionsByTrace for many traces in one
+	// call, read from one consistent state of the store: out[trace] is
+	// what TransactionsByTrace(trace) returns (complete transactions with
+	// their timelines, newest claim first). A trace no transaction was
+	// given (the empty string among them) is absent from out; a trace
+	// listed twice is looked up once. No traces is an empty map.
+	TransactionsByTraces(ctx context.Context, traces []string) (out map[string][]*Transaction, err error)
+
 	// Cancel moves a CREATED transaction that no window has claimed to
 	// CANCELED, with a timeline entry and an event. It returns ErrNotFound,
 	// or ErrNotCancelable once a window has claimed it or it has left

@@ -210,6 +210,27 @@ func (s *MemStore) TransactionsByTrace(ctx context.Context, trace string) ([]*ra
 	return out, nil
 }
 
+// TransactionsByTraces implements rails.Store.
+func (s *MemStore) TransactionsByTraces(ctx context.Context, traces []string) (map[string][]*rails.Transaction, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.Unlock()
+	out := make(map[string][]*rails.Transaction)
+	for _, trace := range traces {
+		ids := s.traces[trace]
+		if _, done := out[trace]; done || len(ids) == 0 {
+			continue
+		}
+		txs := make([]*rails.Transaction, 0, len(ids))
+		for _, id := range ids {
+			txs = append(txs, cloneTx(s.txs[id]))
+		}
+		out[trace] = txs
+	}
+	return out, nil
+}
+
 // Cancel implements rails.Store.
 func (s *MemStore) Cancel(ctx context.Context, id string, at time.Time, note string) error {
 	if err := s.lock(ctx); err != nil {

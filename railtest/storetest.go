@@ -64,6 +64,7 @@ func TestStore(t *testing.T, open func(t *testing.T) rails.Store) {
 	run("IngestConflict", testIngestConflict)
 	run("Events", testEvents)
 	run("TransactionsByTrace", testTransactionsByTrace)
+	run("TransactionsByTraces", testTransactionsByTraces)
 }
 
 // The suite's schedule: two ACH windows on Wednesday 2026-11-25 (cutoffs
@@ -1198,4 +1199,85 @@ func testTransactionsByTrace(t *testing.T, st *storeT) {
 	if !slices.Equal(ids(got), []string{"n", "a"}) {
 		t.Errorf("TransactionsByTrace(wrapped) = %v, want [n a] (newest claim first)", ids(got))
 	}
+}
+
+// checkByTraces checks that TransactionsByTraces(traces) holds exactly the
+// traces of want, each with the transactions of those IDs, in order, each
+// equal to what TransactionsByTrace returns for it.
+func checkByTraces(t *testing.T, st *storeT, traces []string, want map[string][]string) {
+	t.Helper()
+	got, err := st.s.TransactionsByTraces(st.ctx, traces)
+	if err != nil {
+		t.Fatalf("TransactionsByTraces(%q): %v", traces, err)
+	}
+	if got == nil {
+		t.Errorf("TransactionsByTraces(%q) = nil map, want an empty or filled map", traces)
+	}
+	gotIDs := map[string][]string{}
+	for trace, txs := range got {
+		gotIDs[trace] = ids(txs)
+	}
+	if !reflect.DeepEqual(gotIDs, want) {
+		t.Errorf("TransactionsByTraces(%q) = %v, want %v", traces, gotIDs, want)
+		return
+	}
+	for trace, txs := range got {
+		one, err := st.s.TransactionsByTrace(st.ctx, trace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, tx := range txs {
+			if tx.Trace != trace {
+				t.Errorf("TransactionsByTraces: %s under trace %s has Trace %q", tx.ID, trace, tx.Trace)
+			}
+			if d := sameTx(tx, one[i]); d != "" {
+				t.Errorf("TransactionsByTraces: trace %s, %s differs from TransactionsByTrace: %s", trace, tx.ID, d)
+			}
+		}
+	}
+}
+
+func testTransactionsByTraces(t *testing.T, st *storeT) {
+	checkByTraces(t, st, nil, map[string][]string{})
+	checkByTraces(t, st, []string{}, map[string][]string{})
+	st.submit(SampleTransaction("a"), SampleTransaction("b"), tx("n", cutoffs.ACH, nextDayWindow))
+	c := st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
+	trace := map[string]string{}
+	for _, a := range c.Plan.Assignments {
+		trace[a.TransactionID] = a.Trace
+	}
+	// Nothing claimed in the next-day window yet: n has no trace.
+	checkByTraces(t, st, []string{"000000000000000"}, map[string][]string{})
+	// Known and unknown traces, an empty one and a repeat.
+	checkByTraces(t, st, []string{trace["b"], "000000000000000", "", trace["a"], trace["b"]},
+		map[string][]string{trace["a"]: {"a"}, trace["b"]: {"b"}})
+
+	// b returned: its timeline grows, its status changes.
+	at := sameDayWindow.Cutoff.Add(48 * time.Hour)
+	if err := st.s.Ingest(st.ctx, &rails.Inbound{SHA256: "by-traces", Name: "ret.ach", Format: "nacha", ReceivedAt: at,
+		Changes: []rails.Change{{TransactionID: "b", From: returns.ProcessingCredit, To: returns.Returned,
+			Event: rails.Event{TransactionID: "b", Status: returns.Returned, Note: "returned", Code: "R01", At: at}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.s.TransactionsByTraces(st.ctx, []string{trace["b"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txs := got[trace["b"]]; len(txs) != 1 || txs[0].Status != returns.Returned || len(txs[0].Timeline) != 3 {
+		t.Errorf("TransactionsByTraces after a return: %+v, want b RETURNED with 3 timeline entries", txs)
+	}
+
+	// A trace given twice (a counter that wrapped): newest claim first,
+	// beside a trace given once.
+	wrapped := func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+		p, err := SamplePlanner(txs, c)
+		if err == nil {
+			p.Assignments[0].Trace = trace["a"]
+		}
+		return p, err
+	}
+	st.claim(keyOf(cutoffs.ACH, nextDayWindow), nextDayWindow.Cutoff, wrapped)
+	checkByTraces(t, st, []string{trace["a"], "000000000000000", trace["b"]},
+		map[string][]string{trace["a"]: {"n", "a"}, trace["b"]: {"b"}})
 }

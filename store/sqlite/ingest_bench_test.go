@@ -24,8 +24,8 @@ import (
 // and answer every tenth entry of each file with railtest.BankFile; the 20
 // answers are merged into one file with ach.Writer. The timer covers
 // Engine.Ingest alone. Metrics: peak-heap-MB (HeapInuse sampled every 20 ms
-// during Ingest), lookup-s (the time inside Store.TransactionsByTrace, one
-// call per return: the matching), store-s (the time inside Store.Ingest:
+// during Ingest), lookup-s (the time inside Store.TransactionsByTraces
+// and Store.TransactionsByTrace: the matching), store-s (the time inside Store.Ingest:
 // the write transaction), and file-MB.
 func BenchmarkEngineIngest100kOf1M(b *testing.B) {
 	if testing.Short() {
@@ -175,7 +175,7 @@ func returnFile(b *testing.B, files []rails.FileResult, every int) []byte {
 }
 
 // timedStore is the sqlite store with the time spent in
-// TransactionsByTrace and Ingest added up.
+// TransactionsByTrace(s) and Ingest added up.
 type timedStore struct {
 	*sqlite.Store
 	lookup, ingest atomic.Int64
@@ -186,6 +186,13 @@ func (s *timedStore) TransactionsByTrace(ctx context.Context, trace string) ([]*
 	txs, err := s.Store.TransactionsByTrace(ctx, trace)
 	s.lookup.Add(int64(time.Since(t0)))
 	return txs, err
+}
+
+func (s *timedStore) TransactionsByTraces(ctx context.Context, traces []string) (map[string][]*rails.Transaction, error) {
+	t0 := time.Now()
+	out, err := s.Store.TransactionsByTraces(ctx, traces)
+	s.lookup.Add(int64(time.Since(t0)))
+	return out, err
 }
 
 func (s *timedStore) Ingest(ctx context.Context, in *rails.Inbound) error {

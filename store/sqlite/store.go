@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -335,17 +336,93 @@ func (s *Store) Transactions(ctx context.Context, f rails.Filter) ([]*rails.Tran
 // TransactionsByTrace returns the transactions given trace number trace,
 // newest claim first; none is an empty list.
 func (s *Store) TransactionsByTrace(ctx context.Context, trace string) ([]*rails.Transaction, error) {
-	txs, err := queryTxs(ctx, s.r, `
-FROM assignments a
-JOIN transactions t ON t.rid = a.tx
-JOIN tx_state s ON s.rid = a.tx
-JOIN files f ON f.win = a.win AND f.seq = a.file
-LEFT JOIN events e ON e.tx = t.rid
+	txs, err := queryTxs(ctx, s.r, byTraceFrom+`
 WHERE a.trace = ? ORDER BY a.win DESC, t.id, e.seq`, trace)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: transactions by trace %s: %w", trace, err)
 	}
 	return txs, nil
+}
+
+// byTraceFrom is TransactionsByTrace's FROM clause, without its WHERE.
+const byTraceFrom = `
+FROM assignments a
+JOIN transactions t ON t.rid = a.tx
+JOIN tx_state s ON s.rid = a.tx
+JOIN files f ON f.win = a.win AND f.seq = a.file
+LEFT JOIN events e ON e.tx = t.rid`
+
+// tracesPer is how many traces one TransactionsByTraces query looks up.
+const tracesPer = 500
+
+// TransactionsByTraces looks traces up in chunks of tracesPer, with one
+// prepared statement, inside one read transaction (one snapshot).
+func (s *Store) TransactionsByTraces(ctx context.Context, traces []string) (map[string][]*rails.Transaction, error) {
+	out := make(map[string][]*rails.Transaction)
+	// Distinct, non-empty traces; sorted, so that each chunk walks the
+	// trace index forward.
+	uniq := make([]string, 0, len(traces))
+	seen := make(map[string]struct{}, len(traces))
+	for _, t := range traces {
+		if _, ok := seen[t]; ok || t == "" {
+			continue
+		}
+		seen[t] = struct{}{}
+		uniq = append(uniq, t)
+	}
+	if len(uniq) == 0 {
+		return out, nil
+	}
+	slices.Sort(uniq)
+	query := func(n int) string {
+		return txSelect + byTraceFrom + `
+WHERE a.trace IN (?` + strings.Repeat(",?", n-1) + `) ORDER BY a.trace, a.win DESC, t.id, e.seq`
+	}
+	err := s.read(ctx, func(q *sql.Tx) error {
+		sc := newTxScanner()
+		var st *sql.Stmt
+		defer func() {
+			if st != nil {
+				st.Close()
+			}
+		}()
+		args := make([]any, 0, tracesPer)
+		var txs []*rails.Transaction
+		for rest := uniq; len(rest) > 0; {
+			n := min(tracesPer, len(rest))
+			args = args[:0]
+			for _, t := range rest[:n] {
+				args = append(args, t)
+			}
+			rest = rest[n:]
+			var rows *sql.Rows
+			var err error
+			if n == tracesPer {
+				if st == nil {
+					if st, err = q.PrepareContext(ctx, query(n)); err != nil {
+						return err
+					}
+				}
+				rows, err = st.QueryContext(ctx, args...)
+			} else {
+				rows, err = q.QueryContext(ctx, query(n), args...)
+			}
+			if err != nil {
+				return err
+			}
+			if txs, err = sc.scan(rows, txs[:0]); err != nil {
+				return err
+			}
+			for _, tx := range txs {
+				out[tx.Trace] = append(out[tx.Trace], tx)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: transactions by traces: %w", err)
+	}
+	return out, nil
 }
 
 // change records status changes: one event each, which is also the
@@ -485,62 +562,8 @@ func (s *Store) Ingest(ctx context.Context, in *rails.Inbound) error {
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return fmt.Errorf("sqlite: ingest %s (sha256 %s): %w", in.Name, in.SHA256, rails.ErrDuplicate)
 		}
-		update, err := q.PrepareContext(ctx, `UPDATE tx_state SET status = ?1
-			WHERE rid = (SELECT rid FROM transactions WHERE id = ?2) AND status = ?3
-			RETURNING rid, (SELECT rail FROM transactions WHERE rid = tx_state.rid),
-				(SELECT window_id FROM transactions WHERE rid = tx_state.rid)`)
-		if err != nil {
+		if err := applyChanges(ctx, q, in); err != nil {
 			return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
-		}
-		defer update.Close()
-		var c change
-		defer c.close()
-		for i, ch := range in.Changes {
-			if ch.To == returns.Unchanged || ch.To.String() == "" {
-				return fmt.Errorf("sqlite: ingest %s: change %d (%s): no status to move to", in.Name, i, ch.TransactionID)
-			}
-			var rid int64
-			var rail, window string
-			err := update.QueryRowContext(ctx, int64(ch.To), ch.TransactionID, int64(ch.From)).Scan(&rid, &rail, &window)
-			if errors.Is(err, sql.ErrNoRows) {
-				var st int64
-				switch err := q.QueryRowContext(ctx, `SELECT s.status FROM transactions t JOIN tx_state s ON s.rid = t.rid
-					WHERE t.id = ?`, ch.TransactionID).Scan(&st); {
-				case errors.Is(err, sql.ErrNoRows):
-					return fmt.Errorf("sqlite: ingest %s: change %d: transaction %s: %w: %w",
-						in.Name, i, ch.TransactionID, rails.ErrNotFound, rails.ErrConflict)
-				case err != nil:
-					return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
-				}
-				return fmt.Errorf("sqlite: ingest %s: change %d: transaction %s is %s, not %s: %w",
-					in.Name, i, ch.TransactionID, rails.Status(st), ch.From, rails.ErrConflict)
-			}
-			if err != nil {
-				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
-			}
-			// Keep pending: the CREATED transactions no window claimed.
-			switch {
-			case ch.From == returns.Created && ch.To == returns.Created:
-				_, err = q.ExecContext(ctx, `UPDATE pending SET more = 1 WHERE rail = ? AND window_id = ? AND id = ?`, rail, window, ch.TransactionID)
-			case ch.From == returns.Created && ch.To != returns.Created:
-				_, err = q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND id = ?`, rail, window, ch.TransactionID)
-			case ch.To == returns.Created && ch.From != returns.Created:
-				_, err = q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff, more)
-					SELECT rail, window_id, id, rid, w_cutoff, 1 FROM transactions
-					WHERE rid = ?1 AND window_id <> '' AND NOT EXISTS (SELECT 1 FROM assignments WHERE tx = ?1)
-					ON CONFLICT DO NOTHING`, rid)
-			}
-			if err != nil {
-				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
-			}
-			e := ch.Event
-			e.TransactionID, e.Status = ch.TransactionID, ch.To
-			if e.At.IsZero() {
-				e.At = in.ReceivedAt
-			}
-			if err := c.record(ctx, q, rid, e); err != nil {
-				return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
-			}
 		}
 		um := newBulk(ctx, q, `INSERT INTO unmatched (sha256, line, trace, code)`, 4, "")
 		for _, u := range in.Unmatched {
@@ -554,6 +577,197 @@ func (s *Store) Ingest(ctx context.Context, in *rails.Inbound) error {
 		}
 		return nil
 	})
+}
+
+// txRow is a transaction's keys and status, as Ingest reads them.
+type txRow struct {
+	rid            int64
+	rail, window   string
+	status, stored rails.Status // as the changes so far leave it; as stored
+}
+
+// txRows reads the keys and status of the transactions ids, by ID, in
+// chunks of 500 with one prepared statement.
+func txRows(ctx context.Context, q *sql.Tx, ids []string) (map[string]*txRow, error) {
+	out := make(map[string]*txRow, len(ids))
+	const per = 500
+	query := func(n int) string {
+		return `SELECT t.id, t.rid, t.rail, t.window_id, s.status FROM transactions t JOIN tx_state s ON s.rid = t.rid
+			WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
+	}
+	var st *sql.Stmt
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	args := make([]any, 0, per)
+	for len(ids) > 0 {
+		n := min(per, len(ids))
+		args = args[:0]
+		for _, id := range ids[:n] {
+			args = append(args, id)
+		}
+		ids = ids[n:]
+		var rows *sql.Rows
+		var err error
+		if n == per {
+			if st == nil {
+				if st, err = q.PrepareContext(ctx, query(n)); err != nil {
+					return nil, err
+				}
+			}
+			rows, err = st.QueryContext(ctx, args...)
+		} else {
+			rows, err = q.QueryContext(ctx, query(n), args...)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var st int64
+			r := &txRow{}
+			if err := rows.Scan(&id, &r.rid, &r.rail, &r.window, &st); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			r.status, r.stored = rails.Status(st), rails.Status(st)
+			out[id] = r
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// applyChanges applies in's changes inside the write transaction q, in
+// order: it reads the transactions' statuses once (the write lock is
+// ours, so they cannot move meanwhile), checks each change's From against
+// the status the changes before it leave, records one event per change
+// (bulk inserts, in change order), keeps pending, and writes each
+// transaction's final status once.
+func applyChanges(ctx context.Context, q *sql.Tx, in *rails.Inbound) error {
+	if len(in.Changes) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(in.Changes))
+	seen := make(map[string]struct{}, len(in.Changes))
+	for i, ch := range in.Changes {
+		if ch.To == returns.Unchanged || ch.To.String() == "" {
+			return fmt.Errorf("change %d (%s): no status to move to", i, ch.TransactionID)
+		}
+		if _, ok := seen[ch.TransactionID]; !ok {
+			seen[ch.TransactionID] = struct{}{}
+			ids = append(ids, ch.TransactionID)
+		}
+	}
+	state, err := txRows(ctx, q, ids)
+	if err != nil {
+		return err
+	}
+	ev := newBulk(ctx, q, insertEvent, 8, "")
+	defer func() { // an early return: release the statement (flush did otherwise)
+		if ev.stmt != nil {
+			ev.stmt.Close()
+		}
+	}()
+	for i, ch := range in.Changes {
+		r := state[ch.TransactionID]
+		if r == nil {
+			return fmt.Errorf("change %d: transaction %s: %w: %w", i, ch.TransactionID, rails.ErrNotFound, rails.ErrConflict)
+		}
+		if r.status != ch.From {
+			return fmt.Errorf("change %d: transaction %s is %s, not %s: %w", i, ch.TransactionID, r.status, ch.From, rails.ErrConflict)
+		}
+		r.status = ch.To
+		// Keep pending: the CREATED transactions no window claimed.
+		var err error
+		switch {
+		case ch.From == returns.Created && ch.To == returns.Created:
+			_, err = q.ExecContext(ctx, `UPDATE pending SET more = 1 WHERE rail = ? AND window_id = ? AND id = ?`, r.rail, r.window, ch.TransactionID)
+		case ch.From == returns.Created && ch.To != returns.Created:
+			_, err = q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND id = ?`, r.rail, r.window, ch.TransactionID)
+		case ch.To == returns.Created && ch.From != returns.Created:
+			_, err = q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff, more)
+				SELECT rail, window_id, id, rid, w_cutoff, 1 FROM transactions
+				WHERE rid = ?1 AND window_id <> '' AND NOT EXISTS (SELECT 1 FROM assignments WHERE tx = ?1)
+				ON CONFLICT DO NOTHING`, r.rid)
+		}
+		if err != nil {
+			return err
+		}
+		e := ch.Event
+		if e.At.IsZero() {
+			e.At = in.ReceivedAt
+		}
+		at, err := timeArg(e.At)
+		if err != nil {
+			return fmt.Errorf("change %d (%s): %w", i, ch.TransactionID, err)
+		}
+		ev.args = append(ev.args, r.rid, int64(ch.To), e.Note, e.Code, boolArg(e.LockNode), boolArg(e.LockUser), e.Category, at)
+		if err := ev.added(); err != nil {
+			return err
+		}
+	}
+	if err := ev.flush(); err != nil {
+		return err
+	}
+	// Final statuses, written once per transaction that moved, grouped by
+	// status.
+	moved := map[rails.Status][]any{}
+	for _, id := range ids {
+		if r := state[id]; r.status != r.stored {
+			moved[r.status] = append(moved[r.status], r.rid)
+		}
+	}
+	for status, rids := range moved {
+		if err := setStatus(ctx, q, status, rids); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setStatus moves the transactions rids to status, in chunks of 500.
+func setStatus(ctx context.Context, q *sql.Tx, status rails.Status, rids []any) error {
+	const per = 500
+	query := func(n int) string {
+		return `UPDATE tx_state SET status = ? WHERE rid IN (?` + strings.Repeat(",?", n-1) + `)`
+	}
+	var st *sql.Stmt
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	args := make([]any, 0, per+1)
+	for len(rids) > 0 {
+		n := min(per, len(rids))
+		args = append(append(args[:0], int64(status)), rids[:n]...)
+		rids = rids[n:]
+		var res sql.Result
+		var err error
+		if n == per {
+			if st == nil {
+				if st, err = q.PrepareContext(ctx, query(n)); err != nil {
+					return err
+				}
+			}
+			res, err = st.ExecContext(ctx, args...)
+		} else {
+			res, err = q.ExecContext(ctx, query(n), args...)
+		}
+		if err != nil {
+			return err
+		}
+		if got, err := res.RowsAffected(); err != nil || got != int64(n) {
+			return fmt.Errorf("moved %d of %d transactions to %s (%v)", got, n, status, err)
+		}
+	}
+	return nil
 }
 
 // Events returns up to limit events after Seq after, oldest first; limit
