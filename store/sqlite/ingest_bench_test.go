@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -35,42 +34,11 @@ func BenchmarkEngineIngest100kOf1M(b *testing.B) {
 		n       = 1_000_000
 		returns = 100_000
 	)
-	la, _ := time.LoadLocation("America/Los_Angeles")
 	ctx := context.Background()
 	for range b.N {
 		b.StopTimer()
-		st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "railyard.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		cfg := rails.DefaultConfig()
-		cfg.Outbox = b.TempDir()
-		cfg.MaxFileEntries = 50_000 // 20 files: within the 36 File ID Modifiers of a day
-		eng, err := rails.NewEngine(st, cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		at := time.Date(2026, 3, 6, 9, 0, 0, 0, la)
-		routings := []string{"076401251", "021000021", "231380104", "011000015"}
-		for lo := 0; lo < n; lo += 10_000 {
-			txs := make([]*rails.Transaction, 10_000)
-			for i := range txs {
-				k := lo + i
-				dir := rails.Credit
-				if k%3 == 0 {
-					dir = rails.Debit
-				}
-				txs[i] = &rails.Transaction{ID: fmt.Sprintf("tx_%08d", k), Rail: rails.ACH, Speed: rails.NextDay,
-					Direction: dir, AmountCents: int64(100 + k%100_000), Currency: "USD",
-					Counterparty: rails.Counterparty{Name: "JANE DOE", RoutingNumber: routings[k%len(routings)],
-						AccountNumber: fmt.Sprintf("%d", 10_000_000+k), AccountType: rails.Checking},
-					SECCode: "PPD", SubmittedAt: at}
-			}
-			if _, err := eng.Submit(ctx, txs); err != nil {
-				b.Fatal(err)
-			}
-		}
-		res, err := eng.Run(ctx, time.Date(2026, 3, 6, 15, 0, 0, 0, la))
+		st, eng, cfg := benchEngine(b, n, "076401251", "021000021", "231380104", "011000015")
+		res, err := eng.Run(ctx, benchCutoff)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -90,7 +58,7 @@ func BenchmarkEngineIngest100kOf1M(b *testing.B) {
 		stop := sampleHeap()
 		b.ReportAllocs()
 		b.StartTimer()
-		ir, err := ieng.Ingest(ctx, "RET_100K.ach", bytes.NewReader(file), time.Date(2026, 3, 10, 10, 0, 0, 0, la))
+		ir, err := ieng.Ingest(ctx, "RET_100K.ach", bytes.NewReader(file), time.Date(2026, 3, 10, 10, 0, 0, 0, pacificLA))
 		b.StopTimer()
 		peak := stop()
 		if err != nil {

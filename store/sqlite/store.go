@@ -242,12 +242,12 @@ func contents(ctx context.Context, q *sql.Tx, ids []string) (map[string]*rails.T
 	out := make(map[string]*rails.Transaction, len(ids))
 	sc := newTxScanner()
 	const per = 500
-	var st *sql.Stmt
-	defer func() {
-		if st != nil {
-			st.Close()
-		}
-	}()
+	query := func(n int) string {
+		return `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.submitted_at, 0, t.content,
+			NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM transactions t WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
+	}
+	ch := &chunked{ctx: ctx, q: q, full: per, query: query}
+	defer ch.Close()
 	args := make([]any, 0, per)
 	for len(ids) > 0 {
 		n := min(per, len(ids))
@@ -255,20 +255,7 @@ func contents(ctx context.Context, q *sql.Tx, ids []string) (map[string]*rails.T
 		for _, id := range ids[:n] {
 			args = append(args, id)
 		}
-		query := `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.submitted_at, 0, t.content,
-			NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM transactions t WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
-		var rows *sql.Rows
-		var err error
-		if n == per {
-			if st == nil {
-				if st, err = q.PrepareContext(ctx, query); err != nil {
-					return nil, err
-				}
-			}
-			rows, err = st.QueryContext(ctx, args...)
-		} else {
-			rows, err = q.QueryContext(ctx, query, args...)
-		}
+		rows, err := ch.rows(n, args...)
 		if err != nil {
 			return nil, err
 		}
@@ -380,12 +367,8 @@ WHERE a.trace IN (?` + strings.Repeat(",?", n-1) + `) ORDER BY a.trace, a.win DE
 	}
 	err := s.read(ctx, func(q *sql.Tx) error {
 		sc := newTxScanner()
-		var st *sql.Stmt
-		defer func() {
-			if st != nil {
-				st.Close()
-			}
-		}()
+		ch := &chunked{ctx: ctx, q: q, full: tracesPer, query: query}
+		defer ch.Close()
 		args := make([]any, 0, tracesPer)
 		var txs []*rails.Transaction
 		for rest := uniq; len(rest) > 0; {
@@ -395,18 +378,7 @@ WHERE a.trace IN (?` + strings.Repeat(",?", n-1) + `) ORDER BY a.trace, a.win DE
 				args = append(args, t)
 			}
 			rest = rest[n:]
-			var rows *sql.Rows
-			var err error
-			if n == tracesPer {
-				if st == nil {
-					if st, err = q.PrepareContext(ctx, query(n)); err != nil {
-						return err
-					}
-				}
-				rows, err = st.QueryContext(ctx, args...)
-			} else {
-				rows, err = q.QueryContext(ctx, query(n), args...)
-			}
+			rows, err := ch.rows(n, args...)
 			if err != nil {
 				return err
 			}
@@ -595,12 +567,8 @@ func txRows(ctx context.Context, q *sql.Tx, ids []string) (map[string]*txRow, er
 		return `SELECT t.id, t.rid, t.rail, t.window_id, s.status FROM transactions t JOIN tx_state s ON s.rid = t.rid
 			WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
 	}
-	var st *sql.Stmt
-	defer func() {
-		if st != nil {
-			st.Close()
-		}
-	}()
+	ch := &chunked{ctx: ctx, q: q, full: per, query: query}
+	defer ch.Close()
 	args := make([]any, 0, per)
 	for len(ids) > 0 {
 		n := min(per, len(ids))
@@ -609,18 +577,7 @@ func txRows(ctx context.Context, q *sql.Tx, ids []string) (map[string]*txRow, er
 			args = append(args, id)
 		}
 		ids = ids[n:]
-		var rows *sql.Rows
-		var err error
-		if n == per {
-			if st == nil {
-				if st, err = q.PrepareContext(ctx, query(n)); err != nil {
-					return nil, err
-				}
-			}
-			rows, err = st.QueryContext(ctx, args...)
-		} else {
-			rows, err = q.QueryContext(ctx, query(n), args...)
-		}
+		rows, err := ch.rows(n, args...)
 		if err != nil {
 			return nil, err
 		}
@@ -737,29 +694,14 @@ func setStatus(ctx context.Context, q *sql.Tx, status rails.Status, rids []any) 
 	query := func(n int) string {
 		return `UPDATE tx_state SET status = ? WHERE rid IN (?` + strings.Repeat(",?", n-1) + `)`
 	}
-	var st *sql.Stmt
-	defer func() {
-		if st != nil {
-			st.Close()
-		}
-	}()
+	ch := &chunked{ctx: ctx, q: q, full: per, query: query}
+	defer ch.Close()
 	args := make([]any, 0, per+1)
 	for len(rids) > 0 {
 		n := min(per, len(rids))
 		args = append(append(args[:0], int64(status)), rids[:n]...)
 		rids = rids[n:]
-		var res sql.Result
-		var err error
-		if n == per {
-			if st == nil {
-				if st, err = q.PrepareContext(ctx, query(n)); err != nil {
-					return err
-				}
-			}
-			res, err = st.ExecContext(ctx, args...)
-		} else {
-			res, err = q.ExecContext(ctx, query(n), args...)
-		}
+		res, err := ch.exec(n, args...)
 		if err != nil {
 			return err
 		}
@@ -797,4 +739,60 @@ func (s *Store) Events(ctx context.Context, after int64, limit int) ([]rails.Eve
 		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	return evs, nil
+}
+
+// chunked runs one statement over inputs cut into chunks of at most full
+// values (an IN list of n placeholders): the statement of a full chunk is
+// prepared once and reused, a shorter last chunk runs as plain text.
+type chunked struct {
+	ctx   context.Context
+	q     *sql.Tx
+	full  int
+	query func(n int) string
+	st    *sql.Stmt
+}
+
+func (c *chunked) prepared(n int) (*sql.Stmt, error) {
+	if n != c.full {
+		return nil, nil
+	}
+	if c.st == nil {
+		st, err := c.q.PrepareContext(c.ctx, c.query(n))
+		if err != nil {
+			return nil, err
+		}
+		c.st = st
+	}
+	return c.st, nil
+}
+
+// rows runs the query for a chunk of n values.
+func (c *chunked) rows(n int, args ...any) (*sql.Rows, error) {
+	st, err := c.prepared(n)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		return st.QueryContext(c.ctx, args...)
+	}
+	return c.q.QueryContext(c.ctx, c.query(n), args...)
+}
+
+// exec runs the statement for a chunk of n values.
+func (c *chunked) exec(n int, args ...any) (sql.Result, error) {
+	st, err := c.prepared(n)
+	if err != nil {
+		return nil, err
+	}
+	if st != nil {
+		return st.ExecContext(c.ctx, args...)
+	}
+	return c.q.ExecContext(c.ctx, c.query(n), args...)
+}
+
+// Close releases the prepared statement.
+func (c *chunked) Close() {
+	if c.st != nil {
+		c.st.Close()
+	}
 }
