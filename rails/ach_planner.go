@@ -1,14 +1,13 @@
 package rails
 
 import (
-	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"slices"
+	"iter"
 	"strconv"
 
 	"github.com/railyardhq/railyard/ach"
@@ -21,31 +20,35 @@ import (
 // Batching. Transactions are grouped by batch key — Standard Entry Class,
 // direction (credits in service class 220, debits in 225), Effective Entry
 // Date and same-day flag — with the originator's one company name and id
-// and one Company Entry Description (Config.EntryDescription). Groups are
-// ordered by SEC, then credits before debits, then effective date; within
-// a group transactions keep the Store's order (by ID). Batches fill files
-// in that order; a file is closed when the next entry would pass
-// MaxFileEntries or MaxFileAmountCents, so a group may continue as a new
-// batch in the next file. With an offset account every batch (service
-// class 200) ends with one balancing entry.
+// and one Company Entry Description (Config.EntryDescription). The key is
+// the transaction's Window.Group, so the store hands the planner a
+// window's transactions in key order (SEC, then credits before debits,
+// then effective date, then same day first) and by ID within a key. The
+// planner fills files in that order, one batch per run of equal keys; a
+// file is closed when the next entry would pass MaxFileEntries or
+// MaxFileAmountCents, so a group may continue as a new batch in the next
+// file. With an offset account every batch (service class 200) ends with
+// one balancing entry. The planner holds one file's transactions at a
+// time: a window of any size is planned in the memory of one file.
 //
 // Numbers. Trace numbers are the ODFI's eight digits and a 7-digit
-// sequence from the counter "trace:<odfi8>", one block per window drawn
-// in file, batch and entry order (so traces ascend within every batch and
-// file). The sequence is the counter value modulo 9,999,999 (1…9999999):
-// when a window's block would wrap, the counter is first advanced to the
-// wrap so the block starts again at 0000001 and never wraps inside a batch.
-// A trace number repeats only after 9,999,999 entries of one ODFI; matching
-// then takes the newest claim (Store.TransactionsByTrace). File ID
-// Modifiers come from the counter "fileid:<destination>:<origin>:<date>"
-// (the file creation date, YYYY-MM-DD): A-Z then 0-9, and a 37th file on
-// one day is an error. The file creation date and time are the window's
-// cutoff in the schedule's zone, never the clock, so the bytes are a pure
-// function of the claim.
+// sequence from the counter "trace:<odfi8>", one block per file drawn when
+// the file is closed, in batch and entry order (so traces ascend within
+// every batch and file). The sequence is the counter value modulo
+// 9,999,999 (1…9999999): when a file's block would wrap, the counter is
+// first advanced to the wrap so the block starts again at 0000001 and
+// never wraps inside a file. A trace number repeats only after 9,999,999
+// entries of one ODFI; matching then takes the newest claim
+// (Store.TransactionsByTrace). File ID Modifiers come from the counter
+// "fileid:<destination>:<origin>:<date>" (the file creation date,
+// YYYY-MM-DD): A-Z then 0-9, and a 37th file on one day is an error. The
+// file creation date and time are the window's cutoff in the schedule's
+// zone, never the clock, so the bytes are a pure function of the claim.
 //
 // Every number and header value is stored in Plan.Params (achParams),
-// with each file's SHA-256 as planned: a rebuild reads nothing but the
-// Claim, and Run checks the rebuilt bytes against the planned digest.
+// with each file's SHA-256 as rendered at claim time: a rebuild reads
+// nothing but the Claim and its ClaimedTransactions, and Run checks the
+// rebuilt bytes against the planned digest.
 
 const (
 	traceModulus = 9_999_999
@@ -131,156 +134,206 @@ func achFileName(key WindowKey, batchDate cutoffs.Date, seq int) string {
 	return "ach/" + batchDate.String() + "/" + key.ID + "-" + strconv.Itoa(seq) + ".ach"
 }
 
-// planACH returns the Planner of an ACH window.
-func (e *Engine) planACH(key WindowKey) Planner {
+// achGroup is Window.Group of an ACH transaction: its batch key in the
+// order files are laid out ("PPD/0/20261125/1": SEC, 0 for credits and 1
+// for debits, effective date, 0 for same day and 1 for next day).
+func achGroup(tx *Transaction, w *Window) string {
+	b := make([]byte, 0, 20)
+	b = append(b, tx.SECCode...)
+	b = append(b, '/', '1', '/')
+	if tx.Direction == Credit {
+		b[len(b)-2] = '0'
+	}
+	d := w.EffectiveDate
+	b = fmt.Appendf(b, "%04d%02d%02d/", d.Year, int(d.Month), d.Day)
+	if w.SameDay {
+		return string(append(b, '0'))
+	}
+	return string(append(b, '1'))
+}
+
+// planACH returns the Planner of an ACH window. It renders each file as
+// it closes into a temporary file of sp, so that Run installs what the
+// claim planned without reading the window again.
+func (e *Engine) planACH(key WindowKey, sp *spool) Planner {
 	cfg := e.cfg
 	loc := e.resolver.Location()
-	return func(txs []*Transaction, counters Counters) (*Plan, error) {
-		plan := &Plan{Status: returns.ProcessingCredit, Note: "Batched in " + key.ID + ".",
-			Assignments: make([]Assignment, 0, len(txs)), Files: []FilePlan{}}
+	return func(txs TxSeq, counters Counters) (*Plan, error) {
+		sp.discard() // a store may call a planner again after a failed attempt
 		cutoff := key.Cutoff.In(loc)
-		batchDate := cutoffs.DateOf(cutoff)
-		p := &achParams{
-			ImmediateDestination: cfg.ImmediateDestination, ImmediateDestinationName: cfg.ImmediateDestinationName,
-			ImmediateOrigin: cfg.ImmediateOrigin, ImmediateOriginName: cfg.ImmediateOriginName,
-			CompanyName: cfg.CompanyName, CompanyID: cfg.CompanyID, ODFI: cfg.ODFIRouting[:8],
-			CreationDate: cutoff.Format("060102"), CreationTime: cutoff.Format("1504"),
-			Offset: cfg.Offset, Files: []achFile{},
+		pl := &achPlanner{
+			key: key, cfg: &cfg, counters: counters, sp: sp, batchDate: cutoffs.DateOf(cutoff),
+			plan: &Plan{Status: returns.ProcessingCredit, Note: "Batched in " + key.ID + ".",
+				Assignments: []Assignment{}, Files: []FilePlan{}},
+			p: &achParams{
+				ImmediateDestination: cfg.ImmediateDestination, ImmediateDestinationName: cfg.ImmediateDestinationName,
+				ImmediateOrigin: cfg.ImmediateOrigin, ImmediateOriginName: cfg.ImmediateOriginName,
+				CompanyName: cfg.CompanyName, CompanyID: cfg.CompanyID, ODFI: cfg.ODFIRouting[:8],
+				CreationDate: cutoff.Format("060102"), CreationTime: cutoff.Format("1504"),
+				Offset: cfg.Offset, Files: []achFile{},
+			},
 		}
-		if len(txs) == 0 {
-			return plan, e.storeParams(plan, p)
-		}
-
-		// Group, then lay out files and batches.
-		order := make([]int, len(txs))
-		keys := make([]batchKey, len(txs))
-		for i, tx := range txs {
-			order[i] = i
-			keys[i] = keyOf(tx)
-			if tx.Rail != ACH {
-				return nil, fmt.Errorf("rails: plan %s: transaction %s is on rail %s", key.ID, tx.ID, tx.Rail)
-			}
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return compareKeys(keys[a], keys[b]) })
-
-		type batchLayout struct {
-			key batchKey
-			txs []int
-		}
-		type fileLayout struct {
-			batches []batchLayout
-			entries int
-			amount  int64
-		}
-		offset := 0
 		if cfg.Offset != nil {
-			offset = 1
+			pl.offset = 1
 		}
-		var files []fileLayout
-		var cur *fileLayout
-		var open *batchLayout
-		for _, i := range order {
-			tx := txs[i]
-			need := 1
-			newBatch := open == nil || open.key != keys[i]
-			if newBatch {
-				need += offset
-			}
-			if cur != nil && cur.entries > 0 &&
-				(cur.entries+need > cfg.MaxFileEntries || cur.amount+tx.AmountCents > cfg.MaxFileAmountCents) {
-				cur, open, newBatch, need = nil, nil, true, 1+offset
-			}
-			if cur == nil {
-				files = append(files, fileLayout{})
-				cur = &files[len(files)-1]
-			}
-			if newBatch {
-				cur.batches = append(cur.batches, batchLayout{key: keys[i]})
-			}
-			open = &cur.batches[len(cur.batches)-1]
-			open.txs = append(open.txs, i)
-			cur.entries += need
-			cur.amount += tx.AmountCents
-		}
-
-		// Trace numbers: one block for the window, never wrapping inside it.
-		total := int64(0)
-		for _, f := range files {
-			total += int64(f.entries)
-		}
-		if total > traceModulus {
-			return nil, fmt.Errorf("rails: plan %s: %d entries need more trace numbers than one ODFI has (%d)", key.ID, total, traceModulus)
-		}
-		traceCounter := "trace:" + p.ODFI
-		v, err := counters.Next(traceCounter, total)
-		if err != nil {
-			return nil, fmt.Errorf("rails: plan %s: counter %s: %w", key.ID, traceCounter, err)
-		}
-		if seq := (v-1)%traceModulus + 1; seq+total-1 > traceModulus {
-			// Skip to the wrap, then draw the block again from 0000001.
-			rest := (traceModulus - (v+total-1)%traceModulus) % traceModulus
-			if rest > 0 {
-				if _, err := counters.Next(traceCounter, rest); err != nil {
-					return nil, fmt.Errorf("rails: plan %s: counter %s: %w", key.ID, traceCounter, err)
-				}
-			}
-			if v, err = counters.Next(traceCounter, total); err != nil {
-				return nil, fmt.Errorf("rails: plan %s: counter %s: %w", key.ID, traceCounter, err)
-			}
-		}
-		next := (v-1)%traceModulus + 1
-
-		// File ID modifiers.
-		idCounter := "fileid:" + cfg.ImmediateDestination + ":" + cfg.ImmediateOrigin + ":" + batchDate.String()
-		m, err := counters.Next(idCounter, int64(len(files)))
-		if err != nil {
-			return nil, fmt.Errorf("rails: plan %s: counter %s: %w", key.ID, idCounter, err)
-		}
-		if m < 1 || m-1+int64(len(files)) > int64(len(fileIDChars)) {
-			return nil, fmt.Errorf("rails: plan %s: %d files would pass the 36 File ID Modifiers (A-Z, 0-9) of %s for destination %s and origin %s",
-				key.ID, len(files), batchDate, cfg.ImmediateDestination, cfg.ImmediateOrigin)
-		}
-
-		desc := cfg.EntryDescription
-		var buf bytes.Buffer
-		for fi, fl := range files {
-			f := achFile{Seq: fi + 1, FileIDModifier: fileIDChars[m-1+int64(fi) : m+int64(fi)]}
-			name := achFileName(key, batchDate, f.Seq)
-			batchTxs := make([][]*Transaction, len(fl.batches))
-			for bi, bl := range fl.batches {
-				b := achBatch{Number: bi + 1, ServiceClass: ach.ServiceDebits, SEC: bl.key.sec, Direction: Debit,
-					Description: desc, EffectiveDate: ymd(bl.key.eed), FirstTrace: next, Count: len(bl.txs)}
-				if bl.key.credit {
-					b.ServiceClass, b.Direction = ach.ServiceCredits, Credit
-				}
-				if offset == 1 {
-					b.ServiceClass = ach.ServiceMixed
-				}
-				if bl.key.sameDay {
-					b.DescriptiveDate = cfg.SameDayDescriptiveDate
-				}
-				list := make([]*Transaction, len(bl.txs))
-				for k, i := range bl.txs {
-					list[k] = txs[i]
-					plan.Assignments = append(plan.Assignments, Assignment{TransactionID: txs[i].ID, File: f.Seq, Trace: traceString(p.ODFI, next)})
-					next++
-				}
-				next += int64(offset)
-				batchTxs[bi] = list
-				f.Batches = append(f.Batches, b)
-			}
-			buf.Reset()
-			st, err := renderACH(&buf, p, &f, batchTxs)
+		for tx, err := range txs {
 			if err != nil {
-				return nil, fmt.Errorf("rails: plan %s: file %d: %w", key.ID, f.Seq, err)
+				return nil, fmt.Errorf("rails: plan %s: %w", key.ID, err)
 			}
-			sum := sha256.Sum256(buf.Bytes())
-			f.SHA256 = hex.EncodeToString(sum[:])
-			f.Entries, f.DebitCents, f.CreditCents = st.entries, st.debit, st.credit
-			p.Files = append(p.Files, f)
-			plan.Files = append(plan.Files, FilePlan{Seq: f.Seq, Name: name})
+			if err := pl.add(tx); err != nil {
+				return nil, err
+			}
 		}
-		return plan, e.storeParams(plan, p)
+		if err := pl.closeFile(); err != nil {
+			return nil, err
+		}
+		return pl.plan, e.storeParams(pl.plan, pl.p)
+	}
+}
+
+// achPlanner lays out a window's files as its transactions stream by,
+// holding the transactions of the open file only.
+type achPlanner struct {
+	key       WindowKey
+	cfg       *Config
+	counters  Counters
+	sp        *spool
+	batchDate cutoffs.Date
+	plan      *Plan
+	p         *achParams
+	offset    int // 1 with an offset account: one more entry per batch
+
+	batches [][]*Transaction // the open file's batches
+	bkeys   []batchKey
+	entries int
+	amount  int64
+}
+
+// add places tx in the open file, closing it first when tx would pass a
+// limit.
+func (pl *achPlanner) add(tx *Transaction) error {
+	if tx.Rail != ACH {
+		return fmt.Errorf("rails: plan %s: transaction %s is on rail %s", pl.key.ID, tx.ID, tx.Rail)
+	}
+	k := keyOf(tx)
+	newBatch := len(pl.bkeys) == 0 || pl.bkeys[len(pl.bkeys)-1] != k
+	need := 1
+	if newBatch {
+		need += pl.offset
+	}
+	if pl.entries > 0 && (pl.entries+need > pl.cfg.MaxFileEntries || pl.amount+tx.AmountCents > pl.cfg.MaxFileAmountCents) {
+		if err := pl.closeFile(); err != nil {
+			return err
+		}
+		newBatch, need = true, 1+pl.offset
+	}
+	if newBatch {
+		pl.batches = append(pl.batches, nil)
+		pl.bkeys = append(pl.bkeys, k)
+	}
+	b := len(pl.batches) - 1
+	pl.batches[b] = append(pl.batches[b], tx)
+	pl.entries += need
+	pl.amount += tx.AmountCents
+	return nil
+}
+
+// closeFile numbers the open file (trace block, File ID Modifier),
+// assigns its transactions, renders it into the spool and starts a new
+// one.
+func (pl *achPlanner) closeFile() error {
+	if pl.entries == 0 {
+		return nil
+	}
+	seq := len(pl.p.Files) + 1
+	next, err := pl.traces(int64(pl.entries))
+	if err != nil {
+		return err
+	}
+	idCounter := "fileid:" + pl.cfg.ImmediateDestination + ":" + pl.cfg.ImmediateOrigin + ":" + pl.batchDate.String()
+	m, err := pl.counters.Next(idCounter, 1)
+	if err != nil {
+		return fmt.Errorf("rails: plan %s: counter %s: %w", pl.key.ID, idCounter, err)
+	}
+	if m < 1 || m > int64(len(fileIDChars)) {
+		return fmt.Errorf("rails: plan %s: file %d would pass the 36 File ID Modifiers (A-Z, 0-9) of %s for destination %s and origin %s",
+			pl.key.ID, seq, pl.batchDate, pl.cfg.ImmediateDestination, pl.cfg.ImmediateOrigin)
+	}
+	f := achFile{Seq: seq, FileIDModifier: fileIDChars[m-1 : m]}
+	name := achFileName(pl.key, pl.batchDate, seq)
+	for bi, txs := range pl.batches {
+		bk := pl.bkeys[bi]
+		b := achBatch{Number: bi + 1, ServiceClass: ach.ServiceDebits, SEC: bk.sec, Direction: Debit,
+			Description: pl.cfg.EntryDescription, EffectiveDate: ymd(bk.eed), FirstTrace: next, Count: len(txs)}
+		if bk.credit {
+			b.ServiceClass, b.Direction = ach.ServiceCredits, Credit
+		}
+		if pl.offset == 1 {
+			b.ServiceClass = ach.ServiceMixed
+		}
+		if bk.sameDay {
+			b.DescriptiveDate = pl.cfg.SameDayDescriptiveDate
+		}
+		for _, tx := range txs {
+			pl.plan.Assignments = append(pl.plan.Assignments, Assignment{TransactionID: tx.ID, File: seq, Trace: traceString(pl.p.ODFI, next)})
+			next++
+		}
+		next += int64(pl.offset)
+		f.Batches = append(f.Batches, b)
+	}
+	src := sliceSource(pl.batches)
+	var st fileStats
+	f.SHA256, err = pl.sp.write(seq, name, func(w io.Writer) (err error) {
+		st, err = renderACH(w, pl.p, &f, src, false)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("rails: plan %s: file %d: %w", pl.key.ID, seq, err)
+	}
+	f.Entries, f.DebitCents, f.CreditCents = st.entries, st.debit, st.credit
+	pl.p.Files = append(pl.p.Files, f)
+	pl.plan.Files = append(pl.plan.Files, FilePlan{Seq: seq, Name: name})
+	pl.batches, pl.bkeys, pl.entries, pl.amount = nil, nil, 0, 0
+	return nil
+}
+
+// traces draws a block of n trace sequence numbers that does not wrap
+// and returns its first.
+func (pl *achPlanner) traces(n int64) (int64, error) {
+	if n > traceModulus {
+		return 0, fmt.Errorf("rails: plan %s: %d entries in one file need more trace numbers than one ODFI has (%d)", pl.key.ID, n, traceModulus)
+	}
+	name := "trace:" + pl.p.ODFI
+	v, err := pl.counters.Next(name, n)
+	if err != nil {
+		return 0, fmt.Errorf("rails: plan %s: counter %s: %w", pl.key.ID, name, err)
+	}
+	if seq := (v-1)%traceModulus + 1; seq+n-1 > traceModulus {
+		// Skip to the wrap, then draw the block again from 0000001.
+		if rest := (traceModulus - (v+n-1)%traceModulus) % traceModulus; rest > 0 {
+			if _, err := pl.counters.Next(name, rest); err != nil {
+				return 0, fmt.Errorf("rails: plan %s: counter %s: %w", pl.key.ID, name, err)
+			}
+		}
+		if v, err = pl.counters.Next(name, n); err != nil {
+			return 0, fmt.Errorf("rails: plan %s: counter %s: %w", pl.key.ID, name, err)
+		}
+	}
+	return (v-1)%traceModulus + 1, nil
+}
+
+// sliceSource yields the transactions of batches in order, then nil.
+func sliceSource(batches [][]*Transaction) func() (*Transaction, error) {
+	b, i := 0, 0
+	return func() (*Transaction, error) {
+		for b < len(batches) && i == len(batches[b]) {
+			b, i = b+1, 0
+		}
+		if b == len(batches) {
+			return nil, nil
+		}
+		i++
+		return batches[b][i-1], nil
 	}
 }
 
@@ -331,8 +384,10 @@ func transactionCode(d Direction, t AccountType) (int, error) {
 }
 
 // renderACH writes one file of a window: a pure function of the params
-// and the transactions of each batch, in trace order.
-func renderACH(w io.Writer, p *achParams, f *achFile, batchTxs [][]*Transaction) (fileStats, error) {
+// and of the file's transactions, which next gives in trace order (nil at
+// the end). With claimed, each transaction must carry the trace the plan
+// gives its place, and the file must hold no more than planned.
+func renderACH(w io.Writer, p *achParams, f *achFile, next func() (*Transaction, error), claimed bool) (fileStats, error) {
 	var st fileStats
 	aw := ach.NewWriter(w)
 	if err := aw.WriteFileHeader(&ach.FileHeader{
@@ -346,10 +401,6 @@ func renderACH(w io.Writer, p *achParams, f *achFile, batchTxs [][]*Transaction)
 	add := make([]ach.Addenda, 1)
 	for bi := range f.Batches {
 		b := &f.Batches[bi]
-		txs := batchTxs[bi]
-		if len(txs) != b.Count {
-			return st, fmt.Errorf("batch %d: %d transactions, plan says %d", b.Number, len(txs), b.Count)
-		}
 		if err := aw.WriteBatchHeader(&ach.BatchHeader{
 			ServiceClassCode: b.ServiceClass, CompanyName: p.CompanyName, CompanyIdentification: p.CompanyID,
 			StandardEntryClass: b.SEC, CompanyEntryDescription: b.Description, CompanyDescriptiveDate: b.DescriptiveDate,
@@ -359,7 +410,17 @@ func renderACH(w io.Writer, p *achParams, f *achFile, batchTxs [][]*Transaction)
 		}
 		var sum int64
 		seq := b.FirstTrace
-		for _, tx := range txs {
+		for k := range b.Count {
+			tx, err := next()
+			if err != nil {
+				return st, err
+			}
+			if tx == nil {
+				return st, fmt.Errorf("batch %d: %d transactions, plan says %d", b.Number, k, b.Count)
+			}
+			if claimed && tx.Trace != traceString(p.ODFI, seq) {
+				return st, fmt.Errorf("batch %d: transaction %s has trace %s, plan says %s", b.Number, tx.ID, tx.Trace, traceString(p.ODFI, seq))
+			}
 			code, err := transactionCode(tx.Direction, tx.Counterparty.AccountType)
 			if err != nil {
 				return st, fmt.Errorf("transaction %s: %w", tx.ID, err)
@@ -424,6 +485,15 @@ func renderACH(w io.Writer, p *achParams, f *achFile, batchTxs [][]*Transaction)
 			}
 		}
 	}
+	if claimed {
+		tx, err := next()
+		if err != nil {
+			return st, err
+		}
+		if tx != nil {
+			return st, fmt.Errorf("transaction %s is in the file but not in its plan", tx.ID)
+		}
+	}
 	return st, aw.Close()
 }
 
@@ -437,63 +507,47 @@ func traceString(odfi string, seq int64) string {
 	return string(b[:])
 }
 
-// achRebuild renders the files of a claimed window from the claim alone.
-type achRebuild struct {
-	key     WindowKey
-	p       achParams
-	byTrace map[string]*Transaction
-}
-
-func newACHRebuild(c *Claim) (*achRebuild, error) {
-	rb := &achRebuild{key: c.Key}
-	if err := json.Unmarshal(c.Plan.Params, &rb.p); err != nil {
+// achParamsOf decodes the ACH params of a claim.
+func achParamsOf(c *Claim) (*achParams, error) {
+	var p achParams
+	if err := json.Unmarshal(c.Plan.Params, &p); err != nil {
 		return nil, fmt.Errorf("rails: window %s: plan params: %w", c.Key.ID, err)
 	}
-	byID := make(map[string]*Transaction, len(c.Transactions))
-	for _, tx := range c.Transactions {
-		byID[tx.ID] = tx
-	}
-	rb.byTrace = make(map[string]*Transaction, len(c.Plan.Assignments))
-	for _, a := range c.Plan.Assignments {
-		tx := byID[a.TransactionID]
-		if tx == nil {
-			return nil, fmt.Errorf("rails: window %s: assigned transaction %s is not in the claim", c.Key.ID, a.TransactionID)
-		}
-		rb.byTrace[a.Trace] = tx
-	}
-	return rb, nil
+	return &p, nil
 }
 
 // file returns the planned file seq, or nil.
-func (rb *achRebuild) file(seq int) *achFile {
-	for i := range rb.p.Files {
-		if rb.p.Files[i].Seq == seq {
-			return &rb.p.Files[i]
+func (p *achParams) file(seq int) *achFile {
+	for i := range p.Files {
+		if p.Files[i].Seq == seq {
+			return &p.Files[i]
 		}
 	}
 	return nil
 }
 
-// render writes file seq.
-func (rb *achRebuild) render(w io.Writer, seq int) (fileStats, error) {
-	f := rb.file(seq)
+// renderClaimed writes file seq of a claimed window from the store's
+// ClaimedTransactions, streaming: one transaction in memory at a time.
+func (e *Engine) renderClaimed(ctx context.Context, w io.Writer, key WindowKey, p *achParams, seq int) (fileStats, error) {
+	f := p.file(seq)
 	if f == nil {
-		return fileStats{}, fmt.Errorf("rails: window %s: no file %d in the plan", rb.key.ID, seq)
+		return fileStats{}, fmt.Errorf("rails: window %s: no file %d in the plan", key.ID, seq)
 	}
-	batchTxs := make([][]*Transaction, len(f.Batches))
-	for bi, b := range f.Batches {
-		list := make([]*Transaction, b.Count)
-		for k := range list {
-			t := traceString(rb.p.ODFI, b.FirstTrace+int64(k))
-			if list[k] = rb.byTrace[t]; list[k] == nil {
-				return fileStats{}, fmt.Errorf("rails: window %s: file %d: no transaction has trace %s", rb.key.ID, seq, t)
-			}
+	pull, stop := iter.Pull2(e.st.ClaimedTransactions(ctx, key, seq))
+	defer stop()
+	next := func() (*Transaction, error) {
+		tx, err, ok := pull()
+		if !ok {
+			return nil, nil
 		}
-		batchTxs[bi] = list
+		if err == nil && tx == nil {
+			err = errors.New("store yielded a nil transaction")
+		}
+		return tx, err
 	}
-	st, err := renderACH(w, &rb.p, f, batchTxs)
+	st, err := renderACH(w, p, f, next, true)
 	if err != nil {
-		return st, fmt.Errorf("rails: window %s: file %d: %w", rb.key.ID, seq, err)
+		return st, fmt.Errorf("rails: window %s: file %d: %w", key.ID, seq, err)
 	}
 	return st, nil
 }

@@ -1,16 +1,13 @@
 package rails
 
 import (
-	"bytes"
+	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -340,8 +337,12 @@ func (e *Engine) window(tx *Transaction, after time.Time) (Window, error) {
 	if err != nil {
 		return Window{}, fmt.Errorf("submitted_at: %s", strings.TrimPrefix(err.Error(), "cutoffs: "))
 	}
-	return Window{ID: res.WindowID(), Cutoff: res.Cutoff, BatchDate: res.BatchDate, EffectiveDate: res.EffectiveDate,
-		SettlementDate: res.SettlementDate, SameDay: res.SameDay, Fallback: string(res.Fallback)}, nil
+	w := Window{ID: res.WindowID(), Cutoff: res.Cutoff, BatchDate: res.BatchDate, EffectiveDate: res.EffectiveDate,
+		SettlementDate: res.SettlementDate, SameDay: res.SameDay, Fallback: string(res.Fallback)}
+	if tx.Rail == ACH {
+		w.Group = achGroup(tx, &w)
+	}
+	return w, nil
 }
 
 // RunResult is what Run did: the windows it closed or finished.
@@ -372,14 +373,17 @@ type FileResult struct {
 }
 
 // Run closes every window due at instant at (Store.DueWindows): it claims
-// the window's transactions with the rail's planner, then writes each
-// file of the claim not yet recorded as written — to a temporary file in
-// the same directory, fsynced, renamed, the directory fsynced, mode 0600
-// — and records its SHA-256 with Store.FileWritten. A window claimed
-// before (ErrClaimed: an earlier run that stopped, or another runner) is
+// the window's transactions with the rail's planner, which renders each
+// file as the transactions stream by into a temporary file in the file's
+// directory (mode 0600, fsynced); once the claim is stored, each file not
+// yet recorded as written is renamed into place, the directory fsynced,
+// and its SHA-256 recorded with Store.FileWritten. A window claimed before
+// (ErrClaimed: an earlier run that stopped, or another runner) is
 // finished from its stored Claim: the bytes are rebuilt from the claim
-// alone and checked against the digest planned at claim time, so writing
-// them again is harmless. Run goes on with the other windows when one
+// and its ClaimedTransactions alone, streaming, and checked against the
+// digest planned at claim time, so writing them again is harmless. Memory
+// is bounded by one file's transactions and the window's assignments,
+// whatever the window's size. Run goes on with the other windows when one
 // fails, and returns what it did with every error joined.
 func (e *Engine) Run(ctx context.Context, at time.Time) (*RunResult, error) {
 	keys, err := e.st.DueWindows(ctx, at)
@@ -410,9 +414,12 @@ func (e *Engine) Run(ctx context.Context, at time.Time) (*RunResult, error) {
 
 func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*WindowResult, error) {
 	recovered := false
-	claim, err := e.st.ClaimWindow(ctx, key, at, e.planACH(key))
+	sp := &spool{outbox: e.cfg.Outbox}
+	defer sp.discard()
+	claim, err := e.st.ClaimWindow(ctx, key, at, e.planACH(key, sp))
 	if errors.Is(err, ErrClaimed) {
 		recovered = true
+		sp.discard()
 		if claim == nil {
 			claim, err = e.st.Claim(ctx, key)
 		} else {
@@ -427,14 +434,13 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	if len(claim.Plan.Files) == 0 {
 		return wr, nil
 	}
-	rb, err := newACHRebuild(claim)
+	p, err := achParamsOf(claim)
 	if err != nil {
 		return wr, err
 	}
-	var buf bytes.Buffer
 	for _, fp := range claim.Plan.Files {
 		path := filepath.Join(e.cfg.Outbox, filepath.FromSlash(fp.Name))
-		f := rb.file(fp.Seq)
+		f := p.file(fp.Seq)
 		if f == nil {
 			return wr, fmt.Errorf("rails: window %s: no file %d in the plan", key.ID, fp.Seq)
 		}
@@ -444,17 +450,23 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 			wr.Files = append(wr.Files, fr)
 			continue
 		}
-		buf.Reset()
-		if _, err := rb.render(&buf, fp.Seq); err != nil {
-			return wr, err
+		// The file rendered at claim time, or rendered again from the
+		// store when another run claimed the window.
+		tmp, digest, ok := sp.take(fp.Seq)
+		if !ok {
+			if tmp, digest, err = writeTemp(path, func(w io.Writer) error {
+				_, err := e.renderClaimed(ctx, w, key, p, fp.Seq)
+				return err
+			}); err != nil {
+				return wr, err
+			}
 		}
-		sum := sha256.Sum256(buf.Bytes())
-		digest := hex.EncodeToString(sum[:])
 		if f.SHA256 != "" && digest != f.SHA256 {
+			os.Remove(tmp)
 			return wr, fmt.Errorf("rails: window %s: file %s rebuilt with SHA-256 %s, planned %s: refusing to write it",
 				key.ID, fp.Name, digest, f.SHA256)
 		}
-		if err := writeFileAtomic(path, buf.Bytes(), digest); err != nil {
+		if err := install(tmp, path, digest); err != nil {
 			return wr, fmt.Errorf("rails: window %s: %w", key.ID, err)
 		}
 		if err := e.st.FileWritten(ctx, key, fp.Seq, path, digest); err != nil {
@@ -466,91 +478,23 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	return wr, nil
 }
 
-// writeFileAtomic puts data at path (mode 0600): a temporary file in the
-// same directory, fsync, rename, fsync of the directory. A file already
-// at path with the same digest is kept; one with other bytes is an error.
-func writeFileAtomic(path string, data []byte, digest string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	if old, err := os.ReadFile(path); err == nil {
-		sum := sha256.Sum256(old)
-		if hex.EncodeToString(sum[:]) == digest {
-			return os.Chmod(path, 0o600)
-		}
-		return fmt.Errorf("file %s exists with other content: refusing to replace it", path)
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	removeStaleTemps(dir, filepath.Base(path))
-	// The temporary name carries our process id, so a later run can tell
-	// the leftover of a writer that was killed from one still at work.
-	tmp, err := os.CreateTemp(dir, fmt.Sprintf(".%s.%d.*.tmp", filepath.Base(path), os.Getpid()))
+// RebuildFile writes file seq of the claimed window key exactly as Run
+// wrote (or will write) it, from the stored Claim and its
+// ClaimedTransactions alone.
+func (e *Engine) RebuildFile(ctx context.Context, w io.Writer, key WindowKey, seq int) error {
+	c, err := e.st.Claim(ctx, key)
 	if err != nil {
 		return err
 	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
-	d, err := os.Open(dir)
+	p, err := achParamsOf(c)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	return d.Sync()
-}
-
-// removeStaleTemps deletes the temporary files of base left by writers
-// that died between creating and renaming them (".<base>.<pid>.<n>.tmp"
-// whose process is gone). A live writer's file, another runner's, is left alone.
-func removeStaleTemps(dir, base string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
-	for _, m := range matches {
-		pidText, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(m), "."+base+"."), ".")
-		pid, err := strconv.Atoi(pidText)
-		if err != nil || pid == os.Getpid() || processAlive(pid) {
-			continue
-		}
-		os.Remove(m)
-	}
-}
-
-func globEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
-	return r.Replace(s)
-}
-
-// RebuildFile writes file seq of a claimed window exactly as Run wrote
-// (or will write) it, from the Claim alone.
-func RebuildFile(w io.Writer, c *Claim, seq int) error {
-	rb, err := newACHRebuild(c)
-	if err != nil {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	if _, err := e.renderClaimed(ctx, bw, key, p, seq); err != nil {
 		return err
 	}
-	_, err = rb.render(w, seq)
-	return err
+	return bw.Flush()
 }
 
 // SettleResult is what Settle did.

@@ -446,13 +446,14 @@ func TestRerunSameWindow(t *testing.T) {
 	}
 	// The claim rebuilds the same bytes.
 	for _, w := range res.Windows {
-		c, err := st.Claim(context.Background(), rails.WindowKey{Rail: w.Rail, ID: w.Window})
+		key := rails.WindowKey{Rail: w.Rail, ID: w.Window}
+		c, err := st.Claim(context.Background(), key)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, fp := range c.Plan.Files {
 			var buf bytes.Buffer
-			if err := rails.RebuildFile(&buf, c, fp.Seq); err != nil {
+			if err := eng.RebuildFile(context.Background(), &buf, key, fp.Seq); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(buf.Bytes(), before[filepath.FromSlash(fp.Name)]) {
@@ -699,6 +700,51 @@ func TestSplitByMaxEntriesAndAmount(t *testing.T) {
 	}
 	if fr := res.Windows[0].Files[0]; fr.CreditTotalCents != 2000 {
 		t.Errorf("first file credits %d", fr.CreditTotalCents)
+	}
+}
+
+// TestGroupsContiguousAcrossFiles: the planner sees a window's
+// transactions in batch-key order, so when files split a window each key
+// is one run of batches: it may go on as a new batch in the next file,
+// but never comes back after another key. Traces ascend through the
+// window.
+func TestGroupsContiguousAcrossFiles(t *testing.T) {
+	eng, _ := newEngine(t, func(c *rails.Config) { c.MaxFileEntries = 17 })
+	txs := mixed(t, eng, 300)
+	res := run(t, eng, pt(2026, 3, 6, 15, 0, 0))
+	byTrace, _ := entriesByTrace(t, res)
+	if len(byTrace) != len(txs) {
+		t.Fatalf("%d entries for %d transactions", len(byTrace), len(txs))
+	}
+	for _, w := range res.Windows {
+		var keys []string
+		done := map[string]bool{}
+		prevTrace := ""
+		for _, fr := range w.Files {
+			f := readStrict(t, fr.Path)
+			for _, b := range f.Batches {
+				h := b.Header
+				k := fmt.Sprint(h.StandardEntryClass, h.ServiceClassCode, h.EffectiveEntryDate)
+				if len(keys) == 0 || keys[len(keys)-1] != k {
+					if done[k] {
+						t.Errorf("%s: key %s comes back after %s", w.Window, k, keys[len(keys)-1])
+					}
+					if len(keys) > 0 {
+						done[keys[len(keys)-1]] = true
+					}
+					keys = append(keys, k)
+				}
+				for _, e := range b.Entries {
+					if e.TraceNumber <= prevTrace {
+						t.Errorf("%s: trace %s after %s", w.Window, e.TraceNumber, prevTrace)
+					}
+					prevTrace = e.TraceNumber
+				}
+			}
+		}
+		if len(keys) < 2 {
+			t.Errorf("%s: only %d keys: the test needs several", w.Window, len(keys))
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"iter"
 	"time"
 
 	"github.com/railyardhq/railyard/cutoffs"
@@ -72,17 +73,28 @@ type Store interface {
 
 	// ClaimWindow claims a window once and for all. In one atomic step it
 	// records the window, selects its transactions (Rail and Window.ID as
-	// key, Status CREATED), ordered by ID, calls plan with them and the
-	// store's counters, and stores what plan returns: each transaction's
-	// assignment (trace, file) and each file (state committed), and moves
-	// the transactions to plan's Status with timeline entries and events.
-	// If the window was claimed before, it calls nothing and returns the
-	// stored Claim with ErrClaimed. If plan fails, nothing is stored.
+	// key, Status CREATED), calls plan with them, in Window.Group order
+	// and then ID order, and with the store's counters, and stores what
+	// plan returns: each transaction's assignment (trace, file) and each
+	// file (state committed), and moves the transactions to plan's Status
+	// with timeline entries and events. The transactions reach plan as a
+	// sequence read while plan runs, so a window of any size is planned in
+	// the memory plan chooses to keep. If the window was claimed before,
+	// it calls nothing and returns the stored Claim with ErrClaimed. If
+	// plan fails, or its Plan breaks the rules of Plan, nothing is stored.
 	ClaimWindow(ctx context.Context, key WindowKey, at time.Time, plan Planner) (*Claim, error)
 
-	// Claim returns a claimed window with its plan and its transactions, or
-	// ErrNotFound.
+	// Claim returns a claimed window with its plan, or ErrNotFound.
 	Claim(ctx context.Context, key WindowKey) (*Claim, error)
+
+	// ClaimedTransactions yields the transactions of file seq of a claimed
+	// window (of every file when seq is 0) as the claim left them: its
+	// status, trace and file, and the timeline up to the claim's entry.
+	// They come in the order the planner was given them, read from one
+	// consistent state of the store while the caller ranges over them. A
+	// window never claimed yields ErrNotFound; a failure yields its error,
+	// once, with a nil transaction, and ends the sequence.
+	ClaimedTransactions(ctx context.Context, key WindowKey, seq int) TxSeq
 
 	// FileWritten records that a claimed file is on disk at path with the
 	// given SHA-256 (state written). Recording the same values again is a
@@ -151,11 +163,20 @@ type Counters interface {
 	Next(name string, n int64) (int64, error)
 }
 
-// A Planner decides a window's files from its transactions (ordered by ID)
-// inside ClaimWindow's atomic step. It must be a pure function of its
-// arguments and the values it draws from counters, so that the files can
-// be rebuilt byte for byte from the stored Claim.
-type Planner func(txs []*Transaction, counters Counters) (*Plan, error)
+// TxSeq is a sequence of transactions read from a Store: (tx, nil) for
+// each, in the order the method documents, or (nil, err) once when
+// reading fails, which ends it. Each *Transaction is the caller's to keep
+// or drop; a Store may read the next one only when asked, so a caller
+// that keeps nothing ranges over any number in constant memory.
+type TxSeq = iter.Seq2[*Transaction, error]
+
+// A Planner decides a window's files inside ClaimWindow's atomic step. It
+// ranges over txs once, to the end, and returns a Plan with one
+// Assignment per transaction, in the order txs gave them. It must be a
+// pure function of the transactions and of the values it draws from
+// counters, so that the files can be rebuilt byte for byte from the
+// stored Claim and its ClaimedTransactions.
+type Planner func(txs TxSeq, counters Counters) (*Plan, error)
 
 // Plan is what a claim stores.
 type Plan struct {
@@ -163,7 +184,8 @@ type Plan struct {
 	// note of their timeline entry.
 	Status Status `json:"status"`
 	Note   string `json:"note,omitempty"`
-	// Assignments: one per transaction given to the Planner.
+	// Assignments: one per transaction given to the Planner, in the
+	// order it was given them, each with a distinct, non-empty Trace.
 	Assignments []Assignment `json:"assignments"`
 	// Files in the window, numbered from 1.
 	Files []FilePlan `json:"files"`
@@ -190,13 +212,12 @@ type FilePlan struct {
 	SHA256  string `json:"sha256,omitempty"`
 }
 
-// Claim is a claimed window: its key, when it was claimed, its plan, and
-// its transactions as they were claimed (ordered by ID).
+// Claim is a claimed window: its key, when it was claimed, and its plan.
+// Its transactions, as they were claimed, are Store.ClaimedTransactions.
 type Claim struct {
-	Key          WindowKey      `json:"key"`
-	ClaimedAt    time.Time      `json:"claimed_at"`
-	Plan         Plan           `json:"plan"`
-	Transactions []*Transaction `json:"transactions"`
+	Key       WindowKey `json:"key"`
+	ClaimedAt time.Time `json:"claimed_at"`
+	Plan      Plan      `json:"plan"`
 }
 
 // Inbound is one ingested file and what it did.

@@ -94,6 +94,11 @@ type Window struct {
 	// Fallback says why a same-day request goes next day ("late",
 	// "amount", "sec", "future_date").
 	Fallback string `json:"same_day_fallback,omitempty"`
+	// Group is the rail's batching key ("PPD/0/20261125/0" for ACH: SEC,
+	// credits first, effective date, same day first). A store hands a
+	// window's transactions to its Planner ordered by Group, then ID, so
+	// entries that share a batch arrive together. Opaque to the store.
+	Group string `json:"group,omitempty"`
 }
 
 // TimelineEntry is one status change of a transaction.

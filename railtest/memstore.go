@@ -31,10 +31,17 @@ type MemStore struct {
 	pending  map[wkey]map[string]struct{}  // CREATED and not claimed, by window
 	cutoffOf map[wkey]time.Time            // a pending window's cutoff
 	traces   map[string][]string           // trace → transaction ids, newest claim first
-	claims   map[wkey]*rails.Claim         // owned; transactions are snapshots
+	claims   map[wkey]*memClaim            // owned
 	counters map[string]int64              // last value handed out
 	inbound  map[string]*rails.Inbound     // by SHA-256
 	events   []rails.Event
+}
+
+// memClaim is a claim and its transactions as claimed (snapshots), in
+// assignment order.
+type memClaim struct {
+	claim *rails.Claim
+	txs   []*rails.Transaction
 }
 
 type wkey struct {
@@ -51,7 +58,7 @@ func NewMemStore() *MemStore {
 		pending:  map[wkey]map[string]struct{}{},
 		cutoffOf: map[wkey]time.Time{},
 		traces:   map[string][]string{},
-		claims:   map[wkey]*rails.Claim{},
+		claims:   map[wkey]*memClaim{},
 		counters: map[string]int64{},
 		inbound:  map[string]*rails.Inbound{},
 	}
@@ -80,10 +87,6 @@ func cloneClaim(c *rails.Claim) *rails.Claim {
 	out.Plan.Assignments = slices.Clone(c.Plan.Assignments)
 	out.Plan.Files = slices.Clone(c.Plan.Files)
 	out.Plan.Params = slices.Clone(c.Plan.Params)
-	out.Transactions = make([]*rails.Transaction, len(c.Transactions))
-	for i, tx := range c.Transactions {
-		out.Transactions[i] = cloneTx(tx)
-	}
 	return &out
 }
 
@@ -277,13 +280,13 @@ func (s *MemStore) DueWindows(ctx context.Context, at time.Time) ([]rails.Window
 			out = append(out, rails.WindowKey{Rail: k.rail, ID: k.id, Cutoff: c})
 		}
 	}
-	for k, c := range s.claims {
+	for k, mc := range s.claims {
 		if seen[k] {
 			continue
 		}
-		for _, f := range c.Plan.Files {
+		for _, f := range mc.claim.Plan.Files {
 			if !f.Written {
-				out = append(out, c.Key)
+				out = append(out, mc.claim.Key)
 				break
 			}
 		}
@@ -327,7 +330,7 @@ func (s *MemStore) ClaimWindow(ctx context.Context, key rails.WindowKey, at time
 	defer s.mu.Unlock()
 	k := wkey{key.Rail, key.ID}
 	if c := s.claims[k]; c != nil {
-		return cloneClaim(c), fmt.Errorf("%w: %s", rails.ErrClaimed, key.ID)
+		return cloneClaim(c.claim), fmt.Errorf("%w: %s", rails.ErrClaimed, key.ID)
 	}
 	var ids []string
 	for id := range s.pending[k] {
@@ -335,20 +338,37 @@ func (s *MemStore) ClaimWindow(ctx context.Context, key rails.WindowKey, at time
 			ids = append(ids, id)
 		}
 	}
-	slices.Sort(ids)
-	in := make([]*rails.Transaction, len(ids))
-	for i, id := range ids {
-		in[i] = cloneTx(s.txs[id])
+	slices.SortFunc(ids, func(a, b string) int {
+		return cmp.Or(cmp.Compare(s.txs[a].Window.Group, s.txs[b].Window.Group), cmp.Compare(a, b))
+	})
+	var given []string
+	ranged, read := false, false
+	seq := func(yield func(*rails.Transaction, error) bool) {
+		if ranged {
+			yield(nil, errors.New("railtest: planner ranged over the window's transactions twice"))
+			return
+		}
+		ranged = true
+		for _, id := range ids {
+			given = append(given, id)
+			if !yield(cloneTx(s.txs[id]), nil) {
+				return
+			}
+		}
+		read = true
 	}
 	counters := &stagedCounters{base: s.counters, delta: map[string]int64{}}
-	p, err := plan(in, counters)
+	p, err := plan(seq, counters)
 	if err != nil {
 		return nil, err
 	}
 	if p == nil {
 		return nil, fmt.Errorf("railtest: window %s: planner returned no plan", key.ID)
 	}
-	if err := checkPlan(p, ids); err != nil {
+	if !read {
+		return nil, fmt.Errorf("railtest: window %s: planner did not read all %d transactions", key.ID, len(ids))
+	}
+	if err := checkPlan(p, given); err != nil {
 		return nil, fmt.Errorf("railtest: window %s: %w", key.ID, err)
 	}
 	// Stored: counters, assignments, files, statuses, events.
@@ -366,32 +386,28 @@ func (s *MemStore) ClaimWindow(ctx context.Context, key rails.WindowKey, at time
 		c.Plan.Files[i].Written, c.Plan.Files[i].SHA256 = false, ""
 	}
 	c.Plan.Params = slices.Clone(p.Params)
-	byID := make(map[string]rails.Assignment, len(p.Assignments))
-	for _, a := range p.Assignments {
-		byID[a.TransactionID] = a
-	}
-	c.Transactions = make([]*rails.Transaction, len(ids))
-	for i, id := range ids {
-		a := byID[id]
-		tx := *s.txs[id]
+	mc := &memClaim{claim: c, txs: make([]*rails.Transaction, len(given))}
+	for i, a := range p.Assignments {
+		tx := *s.txs[a.TransactionID]
 		tx.Trace, tx.File = a.Trace, names[a.File]
 		tx.Timeline = slices.Clip(tx.Timeline)
-		c.Transactions[i] = s.advance(&tx, rails.Event{Status: p.Status, Note: p.Note, At: at})
-		s.traces[a.Trace] = append([]string{id}, s.traces[a.Trace]...)
-		s.unpend(k, id)
+		mc.txs[i] = s.advance(&tx, rails.Event{Status: p.Status, Note: p.Note, At: at})
+		s.traces[a.Trace] = append([]string{a.TransactionID}, s.traces[a.Trace]...)
+		s.unpend(k, a.TransactionID)
 	}
-	s.claims[k] = c
+	s.claims[k] = mc
 	return cloneClaim(c), nil
 }
 
-// checkPlan checks that a plan assigns each transaction once to a file
-// of the plan.
-func checkPlan(p *rails.Plan, ids []string) error {
+// checkPlan checks that a plan assigns each transaction the planner was
+// given once, in the order given, to a file of the plan, with distinct
+// traces.
+func checkPlan(p *rails.Plan, given []string) error {
 	if p.Status == returns.Unchanged {
 		return errors.New("plan has no status")
 	}
-	if len(p.Assignments) != len(ids) {
-		return fmt.Errorf("plan assigns %d transactions, the window has %d", len(p.Assignments), len(ids))
+	if len(p.Assignments) != len(given) {
+		return fmt.Errorf("plan assigns %d transactions, the planner was given %d", len(p.Assignments), len(given))
 	}
 	files := map[int]bool{}
 	for _, f := range p.Files {
@@ -400,16 +416,11 @@ func checkPlan(p *rails.Plan, ids []string) error {
 		}
 		files[f.Seq] = true
 	}
-	want := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		want[id] = true
-	}
-	traces := make(map[string]bool, len(ids))
-	for _, a := range p.Assignments {
-		if !want[a.TransactionID] {
-			return fmt.Errorf("plan assigns %s, not in the window or assigned twice", a.TransactionID)
+	traces := make(map[string]bool, len(given))
+	for i, a := range p.Assignments {
+		if a.TransactionID != given[i] {
+			return fmt.Errorf("plan assignment %d is for %s, the planner's transaction %d is %s", i, a.TransactionID, i, given[i])
 		}
-		delete(want, a.TransactionID)
 		if !files[a.File] {
 			return fmt.Errorf("plan assigns %s to file %d, which it does not have", a.TransactionID, a.File)
 		}
@@ -431,7 +442,37 @@ func (s *MemStore) Claim(ctx context.Context, key rails.WindowKey) (*rails.Claim
 	if c == nil {
 		return nil, fmt.Errorf("%w: window %s", rails.ErrNotFound, key.ID)
 	}
-	return cloneClaim(c), nil
+	return cloneClaim(c.claim), nil
+}
+
+// ClaimedTransactions implements rails.Store. The sequence is read under
+// the lock when ranging starts.
+func (s *MemStore) ClaimedTransactions(ctx context.Context, key rails.WindowKey, seq int) rails.TxSeq {
+	return func(yield func(*rails.Transaction, error) bool) {
+		if err := s.lock(ctx); err != nil {
+			yield(nil, err)
+			return
+		}
+		c := s.claims[wkey{key.Rail, key.ID}]
+		var txs []*rails.Transaction
+		if c != nil {
+			for i, a := range c.claim.Plan.Assignments {
+				if seq == 0 || a.File == seq {
+					txs = append(txs, cloneTx(c.txs[i]))
+				}
+			}
+		}
+		s.mu.Unlock()
+		if c == nil {
+			yield(nil, fmt.Errorf("%w: window %s", rails.ErrNotFound, key.ID))
+			return
+		}
+		for _, tx := range txs {
+			if !yield(tx, nil) {
+				return
+			}
+		}
+	}
 }
 
 // FileWritten implements rails.Store.
@@ -440,12 +481,12 @@ func (s *MemStore) FileWritten(ctx context.Context, key rails.WindowKey, seq int
 		return err
 	}
 	defer s.mu.Unlock()
-	c := s.claims[wkey{key.Rail, key.ID}]
-	if c == nil {
+	mc := s.claims[wkey{key.Rail, key.ID}]
+	if mc == nil {
 		return fmt.Errorf("%w: window %s", rails.ErrNotFound, key.ID)
 	}
-	for i := range c.Plan.Files {
-		f := &c.Plan.Files[i]
+	for i := range mc.claim.Plan.Files {
+		f := &mc.claim.Plan.Files[i]
 		if f.Seq != seq {
 			continue
 		}

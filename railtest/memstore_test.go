@@ -32,7 +32,14 @@ func memTx(id string) *rails.Transaction {
 var key = rails.WindowKey{Rail: rails.ACH, ID: "ach-next-day-2026-03-06", Cutoff: cutoff}
 
 // planAll puts every transaction in one file with traces from a counter.
-func planAll(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+func planAll(seq rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
+	var txs []*rails.Transaction
+	for tx, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		txs = append(txs, tx)
+	}
 	p := &rails.Plan{Status: returns.ProcessingCredit, Note: "batched", Files: []rails.FilePlan{{Seq: 1, Name: "ach/f-1.ach"}}}
 	if len(txs) == 0 {
 		return p, nil
@@ -63,7 +70,7 @@ func TestMemStoreClaimOnceConcurrently(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c, err := st.ClaimWindow(ctx, key, cutoff, func(txs []*rails.Transaction, cn rails.Counters) (*rails.Plan, error) {
+			c, err := st.ClaimWindow(ctx, key, cutoff, func(txs rails.TxSeq, cn rails.Counters) (*rails.Plan, error) {
 				planned.Add(1)
 				return planAll(txs, cn)
 			})
@@ -71,7 +78,7 @@ func TestMemStoreClaimOnceConcurrently(t *testing.T) {
 			case err == nil:
 				claimed.Add(1)
 			case errors.Is(err, rails.ErrClaimed):
-				if c == nil || len(c.Transactions) != 50 {
+				if c == nil || len(c.Plan.Assignments) != 50 {
 					t.Errorf("ErrClaimed without the stored claim")
 				}
 			default:
@@ -115,9 +122,11 @@ func TestMemStoreFailedPlanStoresNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("boom")
-	_, err := st.ClaimWindow(ctx, key, cutoff, func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+	_, err := st.ClaimWindow(ctx, key, cutoff, func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 		c.Next("trace:12104288", 5)
-		txs[0].ID = "mutated" // the planner's copy only
+		for tx := range txs {
+			tx.ID = "mutated" // the planner's copy only
+		}
 		return nil, boom
 	})
 	if !errors.Is(err, boom) {
@@ -130,14 +139,20 @@ func TestMemStoreFailedPlanStoresNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Plan.Assignments[0].Trace != "121042880000001" || c.Transactions[0].ID != "a" {
+	if c.Plan.Assignments[0].Trace != "121042880000001" || c.Plan.Assignments[0].TransactionID != "a" {
 		t.Errorf("counter or transaction leaked from the failed plan: %+v", c.Plan.Assignments)
 	}
 	// A plan that forgets a transaction is refused.
 	st2 := railtest.NewMemStore()
 	st2.Submit(ctx, []*rails.Transaction{memTx("a"), memTx("b")})
-	_, err = st2.ClaimWindow(ctx, key, cutoff, func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
-		return planAll(txs[:1], c)
+	_, err = st2.ClaimWindow(ctx, key, cutoff, func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
+		first := func(yield func(*rails.Transaction, error) bool) {
+			for tx, err := range txs {
+				yield(tx, err)
+				return
+			}
+		}
+		return planAll(first, c)
 	})
 	if err == nil {
 		t.Error("incomplete plan accepted")

@@ -56,6 +56,8 @@ func TestStore(t *testing.T, open func(t *testing.T) rails.Store) {
 	run("ClaimWindowLateSubmit", testClaimWindowLateSubmit)
 	run("ClaimWindowEmpty", testClaimWindowEmpty)
 	run("ClaimWindowConcurrent", testClaimWindowConcurrent)
+	run("ClaimWindowGroupOrder", testClaimWindowGroupOrder)
+	run("ClaimedTransactions", testClaimedTransactions)
 	run("Counters", testCounters)
 	run("ClaimAsClaimed", testClaimAsClaimed)
 	run("FileWritten", testFileWritten)
@@ -114,33 +116,53 @@ func SampleTransaction(id string) *rails.Transaction {
 }
 
 // SamplePlanner is a Planner for tests: one file per window, named
-// "<rail>/<window id>.txt", holding every transaction in ID order, with
+// "<rail>/<window id>.txt", holding every transaction in the order given, with
 // trace numbers 09100001 followed by seven digits drawn from the counter
 // "trace:09100001". Transactions move to PROCESSING-CREDIT with the note
 // "batched". A window without transactions gets no file.
-func SamplePlanner(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+func SamplePlanner(seq rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 	p := &rails.Plan{Status: returns.ProcessingCredit, Note: "batched", Assignments: []rails.Assignment{}, Files: []rails.FilePlan{}}
-	if len(txs) == 0 {
+	var first *rails.Transaction
+	for tx, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		if first == nil {
+			first = tx
+		}
+		p.Assignments = append(p.Assignments, rails.Assignment{TransactionID: tx.ID, File: 1})
+	}
+	if first == nil {
 		return p, nil
 	}
-	first, err := c.Next("trace:09100001", int64(len(txs)))
+	next, err := c.Next("trace:09100001", int64(len(p.Assignments)))
 	if err != nil {
 		return nil, err
 	}
-	w := txs[0]
-	p.Files = append(p.Files, rails.FilePlan{Seq: 1, Name: fmt.Sprintf("%s/%s.txt", w.Rail, w.Window.ID)})
-	p.Assignments = make([]rails.Assignment, len(txs))
+	p.Files = append(p.Files, rails.FilePlan{Seq: 1, Name: fmt.Sprintf("%s/%s.txt", first.Rail, first.Window.ID)})
 	buf := make([]byte, 0, 24)
-	for i, tx := range txs {
-		seq := strconv.FormatInt(first+int64(i), 10) // fmt.Sprintf("09100001%07d") at a tenth of the cost
+	for i := range p.Assignments {
+		seq := strconv.FormatInt(next+int64(i), 10) // fmt.Sprintf("09100001%07d") at a tenth of the cost
 		buf = append(buf[:0], "09100001"...)
 		for k := len(seq); k < 7; k++ {
 			buf = append(buf, '0')
 		}
-		p.Assignments[i] = rails.Assignment{TransactionID: tx.ID, File: 1, Trace: string(append(buf, seq...))}
+		p.Assignments[i].Trace = string(append(buf, seq...))
 	}
 	p.Params = json.RawMessage(`{"file_id_modifier":"A"}`)
 	return p, nil
+}
+
+// collect ranges over seq and returns its transactions, or its error.
+func collect(seq rails.TxSeq) ([]*rails.Transaction, error) {
+	var out []*rails.Transaction
+	for tx, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, tx)
+	}
+	return out, nil
 }
 
 // storeT is a store under test with helpers that fail the test on error.
@@ -216,6 +238,16 @@ func (st *storeT) claim(key rails.WindowKey, at time.Time, plan rails.Planner) *
 	return c
 }
 
+// claimed returns the transactions of file seq (0: all) of a claimed window.
+func (st *storeT) claimed(key rails.WindowKey, seq int) []*rails.Transaction {
+	st.t.Helper()
+	txs, err := collect(st.s.ClaimedTransactions(st.ctx, key, seq))
+	if err != nil {
+		st.t.Fatalf("ClaimedTransactions(%s, %d): %v", key.ID, seq, err)
+	}
+	return txs
+}
+
 func (st *storeT) status(id string, want rails.Status) {
 	st.t.Helper()
 	if got := st.get(id).Status; got != want {
@@ -259,7 +291,7 @@ func sameTx(got, want *rails.Transaction) string {
 	}
 	gw, ww := got.Window, want.Window
 	if gw.ID != ww.ID || !gw.Cutoff.Equal(ww.Cutoff) || gw.BatchDate != ww.BatchDate || gw.EffectiveDate != ww.EffectiveDate ||
-		gw.SettlementDate != ww.SettlementDate || gw.SameDay != ww.SameDay || gw.Fallback != ww.Fallback {
+		gw.SettlementDate != ww.SettlementDate || gw.SameDay != ww.SameDay || gw.Fallback != ww.Fallback || gw.Group != ww.Group {
 		diffs = append(diffs, fmt.Sprintf("window %+v, want %+v", gw, ww))
 	}
 	if got.Status != want.Status || got.Trace != want.Trace || got.File != want.File {
@@ -289,18 +321,6 @@ func normClaim(c *rails.Claim) *rails.Claim {
 	n.Key.Cutoff = n.Key.Cutoff.UTC()
 	n.ClaimedAt = n.ClaimedAt.UTC()
 	n.Plan = normPlan(c.Plan)
-	n.Transactions = make([]*rails.Transaction, len(c.Transactions))
-	for i, tx := range c.Transactions {
-		x := *tx
-		x.SubmittedAt = x.SubmittedAt.UTC()
-		x.Window.Cutoff = x.Window.Cutoff.UTC()
-		x.Timeline = make([]rails.TimelineEntry, len(tx.Timeline))
-		for j, e := range tx.Timeline {
-			e.At = e.At.UTC()
-			x.Timeline[j] = e
-		}
-		n.Transactions[i] = &x
-	}
 	return &n
 }
 
@@ -511,9 +531,9 @@ func testCancel(t *testing.T, st *storeT) {
 		t.Errorf("cancel event %+v", evs[0])
 	}
 
-	claim := st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
-	if !slices.Equal(ids(claim.Transactions), []string{"c2", "c3"}) {
-		t.Errorf("claim took %v, want [c2 c3]: a canceled transaction is not claimed", ids(claim.Transactions))
+	st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
+	if got := ids(st.claimed(sameDayKey, 0)); !slices.Equal(got, []string{"c2", "c3"}) {
+		t.Errorf("claim took %v, want [c2 c3]: a canceled transaction is not claimed", got)
 	}
 	st.submit(tx("c4", cutoffs.ACH, nextDayWindow)) // a window not claimed yet
 	before = st.lastSeq()
@@ -598,7 +618,11 @@ type recorder struct {
 	plan  rails.Planner
 }
 
-func (r *recorder) planner(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+func (r *recorder) planner(seq rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
+	txs, err := collect(seq)
+	if err != nil {
+		return nil, err
+	}
 	r.mu.Lock()
 	r.calls++
 	r.txs = make([]*rails.Transaction, len(txs))
@@ -608,10 +632,18 @@ func (r *recorder) planner(txs []*rails.Transaction, c rails.Counters) (*rails.P
 		r.txs[i] = &c
 	}
 	r.mu.Unlock()
-	if r.plan == nil {
-		return SamplePlanner(txs, c)
+	again := slices.Values(txs)
+	replay := func(yield func(*rails.Transaction, error) bool) {
+		for tx := range again {
+			if !yield(tx, nil) {
+				return
+			}
+		}
 	}
-	return r.plan(txs, c)
+	if r.plan == nil {
+		return SamplePlanner(replay, c)
+	}
+	return r.plan(replay, c)
 }
 
 func testClaimWindow(t *testing.T, st *storeT) {
@@ -645,8 +677,12 @@ func testClaimWindow(t *testing.T, st *storeT) {
 		len(c.Plan.Files) != 1 || c.Plan.Files[0].Written || string(c.Plan.Params) != `{"file_id_modifier":"A"}` {
 		t.Errorf("claim plan %+v", c.Plan)
 	}
-	if !slices.Equal(ids(c.Transactions), []string{"a", "b", "c"}) {
-		t.Errorf("claim transactions %v, want [a b c]", ids(c.Transactions))
+	claimed := st.claimed(sameDayKey, 0)
+	if !slices.Equal(ids(claimed), []string{"a", "b", "c"}) {
+		t.Errorf("claimed transactions %v, want [a b c]", ids(claimed))
+	}
+	if got := ids(st.claimed(sameDayKey, 1)); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("claimed transactions of file 1: %v, want [a b c]", got)
 	}
 	file := c.Plan.Files[0].Name
 	for i, a := range c.Plan.Assignments {
@@ -656,8 +692,10 @@ func testClaimWindow(t *testing.T, st *storeT) {
 		if d := sameTx(st.get(a.TransactionID), want); d != "" {
 			t.Errorf("stored %s: %s", a.TransactionID, d)
 		}
-		if d := sameTx(c.Transactions[i], want); d != "" {
-			t.Errorf("claimed %s: %s", a.TransactionID, d)
+		if i < len(claimed) {
+			if d := sameTx(claimed[i], want); d != "" {
+				t.Errorf("claimed %s: %s", a.TransactionID, d)
+			}
 		}
 	}
 	st.status("d", returns.Canceled)
@@ -699,7 +737,7 @@ func testClaimWindowPlannerError(t *testing.T, st *storeT) {
 	st.submit(SampleTransaction("a"), SampleTransaction("b"))
 	before := st.lastSeq()
 	boom := errors.New("boom")
-	failing := func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+	failing := func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 		if _, err := c.Next("trace:09100001", 100); err != nil {
 			return nil, err
 		}
@@ -720,16 +758,16 @@ func testClaimWindowPlannerError(t *testing.T, st *storeT) {
 		t.Errorf("Cancel after a failed claim: %v", err)
 	}
 	// The window can still be claimed.
-	c := st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
-	if !slices.Equal(ids(c.Transactions), []string{"a"}) {
-		t.Errorf("claim after a failed claim took %v, want [a]", ids(c.Transactions))
+	st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
+	if got := ids(st.claimed(sameDayKey, 0)); !slices.Equal(got, []string{"a"}) {
+		t.Errorf("claim after a failed claim took %v, want [a]", got)
 	}
 }
 
 func testClaimWindowBadPlan(t *testing.T, st *storeT) {
 	st.submit(SampleTransaction("a"), SampleTransaction("b"), tx("n", cutoffs.ACH, nextDayWindow))
 	edit := func(f func(p *rails.Plan)) rails.Planner {
-		return func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+		return func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 			p, err := SamplePlanner(txs, c)
 			if err == nil {
 				f(p)
@@ -741,7 +779,29 @@ func testClaimWindowBadPlan(t *testing.T, st *storeT) {
 		name string
 		plan rails.Planner
 	}{
-		{"nil plan", func([]*rails.Transaction, rails.Counters) (*rails.Plan, error) { return nil, nil }},
+		{"nil plan", func(rails.TxSeq, rails.Counters) (*rails.Plan, error) { return nil, nil }},
+		{"assignments without reading", func(rails.TxSeq, rails.Counters) (*rails.Plan, error) {
+			return &rails.Plan{Status: returns.ProcessingCredit, Files: []rails.FilePlan{{Seq: 1, Name: "f"}},
+				Assignments: []rails.Assignment{{TransactionID: "a", File: 1, Trace: "1"}, {TransactionID: "b", File: 1, Trace: "2"}}}, nil
+		}},
+		{"stops reading early", func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
+			first := func(yield func(*rails.Transaction, error) bool) {
+				for tx, err := range txs {
+					yield(tx, err)
+					return
+				}
+			}
+			return SamplePlanner(first, c)
+		}},
+		{"ranges twice", func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
+			if _, err := collect(txs); err != nil {
+				return nil, err
+			}
+			return SamplePlanner(txs, c)
+		}},
+		{"assignments out of order", edit(func(p *rails.Plan) {
+			p.Assignments[0], p.Assignments[1] = p.Assignments[1], p.Assignments[0]
+		})},
 		{"missing assignment", edit(func(p *rails.Plan) { p.Assignments = p.Assignments[:1] })},
 		{"assigned twice", edit(func(p *rails.Plan) { p.Assignments[1].TransactionID = p.Assignments[0].TransactionID })},
 		{"unknown transaction", edit(func(p *rails.Plan) { p.Assignments[1].TransactionID = "zzz" })},
@@ -794,8 +854,8 @@ func testClaimWindowLateSubmit(t *testing.T, st *storeT) {
 
 func testClaimWindowEmpty(t *testing.T, st *storeT) {
 	c := st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
-	if len(c.Transactions) != 0 || len(c.Plan.Assignments) != 0 || len(c.Plan.Files) != 0 {
-		t.Errorf("empty window's claim: %+v", c)
+	if n := len(st.claimed(sameDayKey, 0)); n != 0 || len(c.Plan.Assignments) != 0 || len(c.Plan.Files) != 0 {
+		t.Errorf("empty window's claim: %+v with %d transactions", c, n)
 	}
 	if _, err := st.s.ClaimWindow(st.ctx, sameDayKey, sameDayWindow.Cutoff, SamplePlanner); !errors.Is(err, rails.ErrClaimed) {
 		t.Errorf("second claim of an empty window: %v, want ErrClaimed", err)
@@ -816,7 +876,7 @@ func testClaimWindowConcurrent(t *testing.T, st *storeT) {
 		claims [n]*rails.Claim
 		errs   [n]error
 	)
-	planner := func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+	planner := func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 		calls.Add(1)
 		return SamplePlanner(txs, c)
 	}
@@ -858,10 +918,87 @@ func testClaimWindowConcurrent(t *testing.T, st *storeT) {
 	}
 }
 
+func testClaimWindowGroupOrder(t *testing.T, st *storeT) {
+	var txs []*rails.Transaction
+	for _, x := range []struct{ id, group string }{{"a", "2"}, {"b", "1"}, {"c", "2"}, {"d", ""}, {"e", "1"}} {
+		y := SampleTransaction(x.id)
+		y.Window.Group = x.group
+		txs = append(txs, y)
+	}
+	st.submit(txs...)
+	if got := st.get("b").Window.Group; got != "1" {
+		t.Errorf("stored group %q, want 1", got)
+	}
+	rec := &recorder{}
+	st.claim(sameDayKey, sameDayWindow.Cutoff, rec.planner)
+	if got, want := ids(rec.txs), []string{"d", "b", "e", "a", "c"}; !slices.Equal(got, want) {
+		t.Errorf("planner got %v, want %v (by group, then ID)", got, want)
+	}
+	if got := ids(st.claimed(sameDayKey, 0)); !slices.Equal(got, ids(rec.txs)) {
+		t.Errorf("claimed transactions %v, want the planner's order %v", got, ids(rec.txs))
+	}
+}
+
+// twoFiles plans odd positions into file 1 and even ones into file 2.
+func twoFiles(seq rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
+	p, err := SamplePlanner(seq, c)
+	if err != nil || len(p.Files) == 0 {
+		return p, err
+	}
+	p.Files = append(p.Files, rails.FilePlan{Seq: 2, Name: p.Files[0].Name + ".2"})
+	for i := range p.Assignments {
+		p.Assignments[i].File = 1 + i%2
+	}
+	return p, nil
+}
+
+func testClaimedTransactions(t *testing.T, st *storeT) {
+	if _, err := collect(st.s.ClaimedTransactions(st.ctx, sameDayKey, 0)); !errors.Is(err, rails.ErrNotFound) {
+		t.Errorf("ClaimedTransactions of an unclaimed window: %v, want ErrNotFound", err)
+	}
+	st.submit(SampleTransaction("a"), SampleTransaction("b"), SampleTransaction("c"), SampleTransaction("d"), SampleTransaction("e"))
+	c := st.claim(sameDayKey, sameDayWindow.Cutoff, twoFiles)
+	tests := []struct {
+		seq  int
+		want []string
+	}{{0, []string{"a", "b", "c", "d", "e"}}, {1, []string{"a", "c", "e"}}, {2, []string{"b", "d"}}, {3, nil}}
+	for _, tt := range tests {
+		got := st.claimed(sameDayKey, tt.seq)
+		if !slices.Equal(ids(got), tt.want) {
+			t.Errorf("ClaimedTransactions(file %d) = %v, want %v", tt.seq, ids(got), tt.want)
+		}
+		for _, x := range got {
+			want := c.Plan.Files[(slices.Index(ids(st.claimed(sameDayKey, 0)), x.ID))%2].Name
+			if x.File != want || x.Status != returns.ProcessingCredit || len(x.Timeline) != 2 {
+				t.Errorf("file %d: %s in %q, %s, timeline %+v; want file %q, PROCESSING-CREDIT, 2 entries", tt.seq, x.ID, x.File, x.Status, x.Timeline, want)
+			}
+		}
+	}
+	// A caller may stop early.
+	n := 0
+	for _, err := range st.s.ClaimedTransactions(st.ctx, sameDayKey, 0) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n++; n == 2 {
+			break
+		}
+	}
+	// Later changes do not show: the transactions are as claimed.
+	if _, err := st.s.Settle(st.ctx, day, sameDayWindow.Cutoff.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range st.claimed(sameDayKey, 0) {
+		if x.Status != returns.ProcessingCredit || len(x.Timeline) != 2 {
+			t.Errorf("%s after Settle: %s, timeline %d entries; want as claimed", x.ID, x.Status, len(x.Timeline))
+		}
+	}
+}
+
 func testCounters(t *testing.T, st *storeT) {
 	var got []int64
 	take := func(n int64) rails.Planner {
-		return func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+		return func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 			for range 2 {
 				v, err := c.Next("file-id", n)
 				if err != nil {
@@ -1184,7 +1321,7 @@ func testTransactionsByTrace(t *testing.T, st *storeT) {
 		t.Errorf("TransactionsByTrace(unknown) = %v, %v; want none and no error", ids(got), err)
 	}
 	// A trace given twice (a counter that wrapped): newest claim first.
-	wrapped := func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+	wrapped := func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 		p, err := SamplePlanner(txs, c)
 		if err == nil {
 			p.Assignments[0].Trace = "091000010000001"
@@ -1270,7 +1407,7 @@ func testTransactionsByTraces(t *testing.T, st *storeT) {
 
 	// A trace given twice (a counter that wrapped): newest claim first,
 	// beside a trace given once.
-	wrapped := func(txs []*rails.Transaction, c rails.Counters) (*rails.Plan, error) {
+	wrapped := func(txs rails.TxSeq, c rails.Counters) (*rails.Plan, error) {
 		p, err := SamplePlanner(txs, c)
 		if err == nil {
 			p.Assignments[0].Trace = trace["a"]

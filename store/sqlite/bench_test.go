@@ -201,8 +201,8 @@ func BenchmarkClaimWindow(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(c.Transactions) != *benchN {
-			b.Fatalf("claimed %d", len(c.Transactions))
+		if len(c.Plan.Assignments) != *benchN {
+			b.Fatalf("claimed %d", len(c.Plan.Assignments))
 		}
 		b.StopTimer()
 		s.Close()
@@ -211,8 +211,8 @@ func BenchmarkClaimWindow(b *testing.B) {
 	b.ReportMetric(float64(*benchN)*float64(b.N)/b.Elapsed().Seconds(), "tx/s")
 }
 
-// BenchmarkClaim reads back a claim of benchN transactions (a recovery's
-// rebuild).
+// BenchmarkClaim reads back a claim of benchN transactions as a
+// recovery's rebuild does: the plan, then its transactions streamed.
 func BenchmarkClaim(b *testing.B) {
 	s, err := Open(context.Background(), template(b, true))
 	if err != nil {
@@ -223,8 +223,18 @@ func BenchmarkClaim(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		c, err := s.Claim(context.Background(), benchKey())
-		if err != nil || len(c.Transactions) != *benchN {
+		if err != nil || len(c.Plan.Assignments) != *benchN {
 			b.Fatal(err)
+		}
+		n := 0
+		for _, err := range s.ClaimedTransactions(context.Background(), benchKey(), 0) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != *benchN {
+			b.Fatalf("streamed %d", n)
 		}
 	}
 }

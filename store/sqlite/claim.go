@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/railyardhq/railyard/rails"
@@ -63,21 +64,20 @@ func (s *Store) claim(ctx context.Context, q *sql.Tx, win int64, key rails.Windo
 	// pending rows; the write lock keeps them as read until the commit.
 	const window = ` FROM pending WHERE rail = ?1 AND window_id = ?2`
 	rail := string(key.Rail)
-	txs, rids, err := pendingTxs(ctx, q, key)
-	if err != nil {
-		return nil, err
-	}
+	pend := &pendingReader{ctx: ctx, q: q, key: key}
 	cs := &counters{ctx: ctx, q: q}
-	p, err := planner(txs, cs)
+	p, err := planner(pend.seq, cs)
 	cs.close()
 	if err != nil {
 		return nil, fmt.Errorf("planner: %w", err)
 	}
+	if pend.err != nil {
+		return nil, pend.err
+	}
 	if p == nil {
 		return nil, errors.New("planner returned no plan")
 	}
-	order, err := checkPlan(p, txs)
-	if err != nil {
+	if err := checkPlan(p, pend); err != nil {
 		return nil, err
 	}
 
@@ -93,20 +93,20 @@ func (s *Store) claim(ctx context.Context, q *sql.Tx, win int64, key rails.Windo
 	}
 	as := newBulk(ctx, q, `INSERT INTO assignments (win, ord, tx, file, trace)`, 5, "")
 	for i, a := range p.Assignments {
-		as.args = append(as.args, win, int64(i), rids[order[i]], int64(a.File), a.Trace)
+		as.args = append(as.args, win, int64(i), pend.rids[i], int64(a.File), a.Trace)
 		if err := as.added(); err != nil {
-			return nil, err
+			return nil, traceError(err)
 		}
 	}
 	if err := as.flush(); err != nil {
-		return nil, err
+		return nil, traceError(err)
 	}
 
-	// Events (the timeline entries) in ID order, the status move, and
-	// the window leaves pending.
+	// Events (the timeline entries) in the planner's order, the status
+	// move, and the window leaves pending.
 	atArg, _ := timeArg(at)
 	status := int64(p.Status)
-	if _, err := q.ExecContext(ctx, insertEvent+` SELECT rid, ?3, ?4, '', 0, 0, '', ?5`+window+` ORDER BY id`,
+	if _, err := q.ExecContext(ctx, insertEvent+` SELECT rid, ?3, ?4, '', 0, 0, '', ?5`+window+` ORDER BY grp, id`,
 		rail, key.ID, status, p.Note, atArg); err != nil {
 		return nil, err
 	}
@@ -115,8 +115,8 @@ func (s *Store) claim(ctx context.Context, q *sql.Tx, win int64, key rails.Windo
 	if err != nil {
 		return nil, err
 	}
-	if n, err := res.RowsAffected(); err != nil || n != int64(len(txs)) {
-		return nil, fmt.Errorf("moved %d of %d transactions (%v)", n, len(txs), err)
+	if n, err := res.RowsAffected(); err != nil || n != int64(len(pend.rids)) {
+		return nil, fmt.Errorf("moved %d of %d transactions (%v)", n, len(pend.rids), err)
 	}
 	if _, err := q.ExecContext(ctx, `DELETE`+window, rail, key.ID); err != nil {
 		return nil, err
@@ -126,93 +126,117 @@ func (s *Store) claim(ctx context.Context, q *sql.Tx, win int64, key rails.Windo
 		status, p.Note, []byte(p.Params), win); err != nil {
 		return nil, err
 	}
-
-	// The claim as Claim will read it back.
-	at = roundTime(at)
-	names := make(map[int]string, len(p.Files))
-	for _, f := range p.Files {
-		names[f.Seq] = f.Name
-	}
-	for j, a := range p.Assignments {
-		tx := txs[order[j]]
-		tx.Status, tx.Trace, tx.File = p.Status, a.Trace, names[a.File]
-		tx.Timeline = append(tx.Timeline, rails.TimelineEntry{Status: p.Status, Note: p.Note, At: at})
-	}
 	return &rails.Claim{
-		Key:          rails.WindowKey{Rail: key.Rail, ID: key.ID, Cutoff: roundTime(key.Cutoff)},
-		ClaimedAt:    at,
-		Plan:         storedPlan(p),
-		Transactions: txs,
+		Key:       rails.WindowKey{Rail: key.Rail, ID: key.ID, Cutoff: roundTime(key.Cutoff)},
+		ClaimedAt: roundTime(at),
+		Plan:      storedPlan(p),
 	}, nil
 }
 
-// pendingTxs reads the pending (CREATED, unclaimed) transactions of the
-// window key, in ID order, and their rids. Their timeline is the first
-// entry kept with the content, unless pending.more says there is more.
-func pendingTxs(ctx context.Context, q *sql.Tx, key rails.WindowKey) ([]*rails.Transaction, []int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT p.rid, p.id, p.more, t.w_cutoff, t.w_settlement, t.submitted_at, t.content
+// pendingReader hands a planner the pending (CREATED, unclaimed)
+// transactions of a window in (group, ID) order, one row at a time, and
+// remembers each one's rid and ID for the assignments.
+type pendingReader struct {
+	ctx    context.Context
+	q      *sql.Tx
+	key    rails.WindowKey
+	ranged bool
+	read   bool // ranged to the end
+	rids   []int64
+	ids    []string
+	err    error // a failure of the read, also yielded to the planner
+}
+
+// seq is the rails.TxSeq given to the planner. Each transaction's
+// timeline is the first entry kept with its content, unless pending.more
+// says there is more.
+func (r *pendingReader) seq(yield func(*rails.Transaction, error) bool) {
+	if r.ranged {
+		r.err = errors.New("planner ranged over the window's transactions twice")
+		yield(nil, r.err)
+		return
+	}
+	r.ranged = true
+	fail := func(err error) {
+		r.err = err
+		yield(nil, err)
+	}
+	rows, err := r.q.QueryContext(r.ctx, `SELECT p.rid, p.id, p.more, t.w_cutoff, t.w_settlement, t.w_group, t.submitted_at, t.content
 		FROM pending p JOIN transactions t ON t.rid = p.rid
-		WHERE p.rail = ? AND p.window_id = ? ORDER BY p.id`, string(key.Rail), key.ID)
+		WHERE p.rail = ? AND p.window_id = ? ORDER BY p.grp, p.id`, string(r.key.Rail), r.key.ID)
 	if err != nil {
-		return nil, nil, err
+		fail(err)
+		return
 	}
 	defer rows.Close()
 	s := newTxScanner()
-	rail, window := rails.Rail(s.shared([]byte(key.Rail))), s.shared([]byte(key.ID))
+	rail, window := rails.Rail(s.shared([]byte(r.key.Rail))), s.shared([]byte(r.key.ID))
 	var (
-		txs               []*rails.Transaction
-		rids              []int64
-		more              []int
 		rid, extra        int64
-		id, content       sql.RawBytes
+		id, group         sql.RawBytes
+		content           sql.RawBytes
 		cutoff, submitted sql.NullInt64
 		settlement        int64
 	)
 	for rows.Next() {
-		if err := rows.Scan(&rid, &id, &extra, &cutoff, &settlement, &submitted, &content); err != nil {
-			return nil, nil, err
+		if err := rows.Scan(&rid, &id, &extra, &cutoff, &settlement, &group, &submitted, &content); err != nil {
+			fail(err)
+			return
 		}
 		tx := &rails.Transaction{
 			ID: string(id), Rail: rail, SubmittedAt: timeOf(submitted), Status: returns.Created,
-			Window: rails.Window{ID: window, Cutoff: timeOf(cutoff), SettlementDate: dateOf(settlement)},
+			Window: rails.Window{ID: window, Cutoff: timeOf(cutoff), SettlementDate: dateOf(settlement), Group: s.shared(group)},
 		}
 		created, err := s.decodeContent(tx, content)
 		if err != nil {
-			return nil, nil, fmt.Errorf("transaction %s: %w", tx.ID, err)
+			fail(fmt.Errorf("transaction %s: %w", tx.ID, err))
+			return
 		}
-		tx.Timeline = make([]rails.TimelineEntry, 1, 2)
-		tx.Timeline[0] = created
+		tx.Timeline = []rails.TimelineEntry{created}
 		if extra != 0 {
-			more = append(more, len(txs))
+			if tx.Timeline, err = timeline(r.ctx, r.q, rid); err != nil {
+				fail(err)
+				return
+			}
 		}
-		txs, rids = append(txs, tx), append(rids, rid)
+		r.rids, r.ids = append(r.rids, rid), append(r.ids, tx.ID)
+		if !yield(tx, nil) {
+			return
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		fail(err)
+		return
 	}
-	rows.Close()
-	for _, i := range more {
-		rows, err := q.QueryContext(ctx, `SELECT status, note, code, at FROM events WHERE tx = ? ORDER BY seq`, rids[i])
-		if err != nil {
-			return nil, nil, err
-		}
-		txs[i].Timeline = txs[i].Timeline[:0]
-		for rows.Next() {
-			var e rails.TimelineEntry
-			var at sql.NullInt64
-			if err := rows.Scan(&e.Status, &e.Note, &e.Code, &at); err != nil {
-				rows.Close()
-				return nil, nil, err
-			}
-			e.At = timeOf(at)
-			txs[i].Timeline = append(txs[i].Timeline, e)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, err
-		}
+	r.read = true
+}
+
+// timeline reads the timeline of transaction rid from its events.
+func timeline(ctx context.Context, q *sql.Tx, rid int64) ([]rails.TimelineEntry, error) {
+	rows, err := q.QueryContext(ctx, `SELECT status, note, code, at FROM events WHERE tx = ? ORDER BY seq`, rid)
+	if err != nil {
+		return nil, err
 	}
-	return txs, rids, nil
+	defer rows.Close()
+	var out []rails.TimelineEntry
+	for rows.Next() {
+		var e rails.TimelineEntry
+		var at sql.NullInt64
+		if err := rows.Scan(&e.Status, &e.Note, &e.Code, &at); err != nil {
+			return nil, err
+		}
+		e.At = timeOf(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// traceError explains a unique-key failure on a window's traces.
+func traceError(err error) error {
+	if strings.Contains(err.Error(), "UNIQUE") && strings.Contains(err.Error(), "assignments.trace") {
+		return fmt.Errorf("plan: gives two transactions one trace: %w", err)
+	}
+	return err
 }
 
 // fileNameError explains a unique-key failure on a file name.
@@ -220,64 +244,42 @@ func fileNameError(err error) error {
 	return fmt.Errorf("plan names a file another window already has (names are outbox paths and must be unique): %w", err)
 }
 
-// checkPlan checks that p assigns every transaction of txs exactly once,
-// to a file it lists, with a distinct trace, and that its files are
-// numbered from 1 with distinct names. at[j] is the index in txs of the
-// transaction of assignment j.
-func checkPlan(p *rails.Plan, txs []*rails.Transaction) (at []int, err error) {
+// checkPlan checks that p assigns every transaction the planner was
+// given, in the order given, to a file it lists, with a trace, and that
+// its files are numbered from 1 with distinct names. That the traces of
+// a window are distinct is the unique key assignments (trace, win).
+func checkPlan(p *rails.Plan, pend *pendingReader) error {
 	if p.Status.String() == "" {
-		return nil, fmt.Errorf("plan: status %d is not a status", int(p.Status))
+		return fmt.Errorf("plan: status %d is not a status", int(p.Status))
 	}
 	names := make(map[string]bool, len(p.Files))
 	for i, f := range p.Files {
 		if f.Seq != i+1 {
-			return nil, fmt.Errorf("plan: file %d has seq %d (files are numbered from 1, in order)", i+1, f.Seq)
+			return fmt.Errorf("plan: file %d has seq %d (files are numbered from 1, in order)", i+1, f.Seq)
 		}
 		if f.Name == "" || names[f.Name] {
-			return nil, fmt.Errorf("plan: file %d: name %q is empty or repeated", f.Seq, f.Name)
+			return fmt.Errorf("plan: file %d: name %q is empty or repeated", f.Seq, f.Name)
 		}
 		names[f.Name] = true
 	}
-	if len(p.Assignments) != len(txs) {
-		return nil, fmt.Errorf("plan: %d assignments for %d transactions", len(p.Assignments), len(txs))
+	if !pend.read {
+		return fmt.Errorf("plan: the planner did not read the window's transactions to the end (%d read)", len(pend.ids))
 	}
-	at = make([]int, len(txs))
-	inOrder := true // the usual plan: assignments in ID order
+	if len(p.Assignments) != len(pend.ids) {
+		return fmt.Errorf("plan: %d assignments for %d transactions", len(p.Assignments), len(pend.ids))
+	}
 	for j, a := range p.Assignments {
-		if a.TransactionID != txs[j].ID {
-			inOrder = false
-			break
-		}
-		at[j] = j
-	}
-	if !inOrder {
-		byID := make(map[string]int, len(txs))
-		for i, tx := range txs {
-			byID[tx.ID] = i
-		}
-		seen := make([]bool, len(txs))
-		for j, a := range p.Assignments {
-			i, ok := byID[a.TransactionID]
-			switch {
-			case !ok:
-				return nil, fmt.Errorf("plan: assigns %q, not a CREATED transaction of the window", a.TransactionID)
-			case seen[i]:
-				return nil, fmt.Errorf("plan: assigns %s twice", a.TransactionID)
-			}
-			seen[i], at[j] = true, i
+		switch {
+		case a.TransactionID != pend.ids[j]:
+			return fmt.Errorf("plan: assignment %d is for %q, the planner's transaction %d is %s (one assignment per transaction, in the order given)",
+				j, a.TransactionID, j, pend.ids[j])
+		case a.File < 1 || a.File > len(p.Files):
+			return fmt.Errorf("plan: assigns %s to file %d of %d", a.TransactionID, a.File, len(p.Files))
+		case a.Trace == "":
+			return fmt.Errorf("plan: gives %s no trace", a.TransactionID)
 		}
 	}
-	traces := make(map[string]struct{}, len(txs))
-	for _, a := range p.Assignments {
-		if a.File < 1 || a.File > len(p.Files) {
-			return nil, fmt.Errorf("plan: assigns %s to file %d of %d", a.TransactionID, a.File, len(p.Files))
-		}
-		if _, dup := traces[a.Trace]; a.Trace == "" || dup {
-			return nil, fmt.Errorf("plan: gives %s an empty or repeated trace %q", a.TransactionID, a.Trace)
-		}
-		traces[a.Trace] = struct{}{}
-	}
-	return at, nil
+	return nil
 }
 
 // storedPlan is p as Claim reads it back.
@@ -285,7 +287,7 @@ func storedPlan(p *rails.Plan) rails.Plan {
 	sp := rails.Plan{
 		Status:      p.Status,
 		Note:        p.Note,
-		Assignments: slices.Clone(p.Assignments),
+		Assignments: p.Assignments, // the planner's, handed over
 		Files:       make([]rails.FilePlan, len(p.Files)),
 	}
 	if sp.Assignments == nil {
@@ -300,8 +302,8 @@ func storedPlan(p *rails.Plan) rails.Plan {
 	return sp
 }
 
-// Claim returns the claimed window key with its plan and its transactions
-// as they were claimed, or rails.ErrNotFound.
+// Claim returns the claimed window key with its plan, or
+// rails.ErrNotFound.
 func (s *Store) Claim(ctx context.Context, key rails.WindowKey) (*rails.Claim, error) {
 	var c *rails.Claim
 	err := s.read(ctx, func(q *sql.Tx) (err error) {
@@ -374,24 +376,58 @@ func loadClaim(ctx context.Context, q *sql.Tx, key rails.WindowKey) (*rails.Clai
 		return nil, err
 	}
 
-	// The transactions as the claim left them: its status, and the
-	// timeline up to its events.
-	rows, err = q.QueryContext(ctx, `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement,
-		t.submitted_at, ?2, t.content, a.trace, f.name, e.seq, e.status, e.note, e.code, e.at
-	FROM assignments a
-	JOIN transactions t ON t.rid = a.tx
-	JOIN files f ON f.win = a.win AND f.seq = a.file
-	LEFT JOIN events e ON e.tx = a.tx AND e.seq <= ?3
-	WHERE a.win = ?1
-	ORDER BY a.ord, e.seq`, win, status, last)
-	if err != nil {
-		return nil, err
-	}
-	if c.Transactions, err = newTxScanner().scan(rows, make([]*rails.Transaction, 0, len(c.Plan.Assignments))); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(c.Transactions, func(a, b *rails.Transaction) int { return cmp.Compare(a.ID, b.ID) })
 	return c, nil
+}
+
+// ClaimedTransactions yields the transactions of file seq of the claimed
+// window key (every file when seq is 0) as the claim left them, in
+// assignment order, from one read transaction.
+func (s *Store) ClaimedTransactions(ctx context.Context, key rails.WindowKey, seq int) rails.TxSeq {
+	return func(yield func(*rails.Transaction, error) bool) {
+		stopped := errors.New("stopped")
+		err := s.read(ctx, func(q *sql.Tx) error {
+			var win, status, last int64
+			err := q.QueryRowContext(ctx, `SELECT id, plan_status, last_event FROM windows WHERE rail = ? AND window_id = ?`,
+				string(key.Rail), key.ID).Scan(&win, &status, &last)
+			if errors.Is(err, sql.ErrNoRows) {
+				return rails.ErrNotFound
+			}
+			if err != nil {
+				return err
+			}
+			// The status the claim gave, and the timeline up to its events.
+			const cols = `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.w_group,
+				t.submitted_at, ?2, t.content, a.trace, f.name, e.seq, e.status, e.note, e.code, e.at`
+			const joins = `
+			JOIN transactions t ON t.rid = a.tx
+			JOIN files f ON f.win = a.win AND f.seq = a.file
+			LEFT JOIN events e ON e.tx = a.tx AND e.seq <= ?3
+			WHERE a.win = ?1`
+			query, args := cols+` FROM assignments a`+joins, []any{win, status, last}
+			if seq != 0 {
+				// One file's rows through (win, file, ord), not a scan of
+				// the window's.
+				query, args = cols+` FROM assignments a INDEXED BY assignments_file`+joins+` AND a.file = ?4`, append(args, seq)
+			}
+			rows, err := q.QueryContext(ctx, query+` ORDER BY a.ord, e.seq`, args...)
+			if err != nil {
+				return err
+			}
+			return newTxScanner().each(rows, func(tx *rails.Transaction) error {
+				if !yield(tx, nil) {
+					return stopped
+				}
+				return nil
+			})
+		})
+		switch {
+		case errors.Is(err, stopped) || err == nil:
+		case errors.Is(err, rails.ErrNotFound):
+			yield(nil, fmt.Errorf("sqlite: claimed transactions %s/%s: %w", key.Rail, key.ID, err))
+		default:
+			yield(nil, fmt.Errorf("sqlite: claimed transactions %s/%s file %d: %w", key.Rail, key.ID, seq, err))
+		}
+	}
 }
 
 // counters reserves counter values inside a claim's transaction.

@@ -200,9 +200,9 @@ func (s *txScanner) decodeContent(tx *rails.Transaction, b []byte) (created rail
 }
 
 // txColumns are the transactions columns Submit writes, in txArgs order.
-const txColumns = `id, rail, window_id, w_cutoff, w_settlement, submitted_at, content`
+const txColumns = `id, rail, window_id, w_cutoff, w_settlement, w_group, submitted_at, content`
 
-const txColumnCount = 7
+const txColumnCount = 8
 
 // txArgs appends tx's column values (status CREATED) to args.
 func txArgs(args []any, tx *rails.Transaction) ([]any, error) {
@@ -215,7 +215,7 @@ func txArgs(args []any, tx *rails.Transaction) ([]any, error) {
 		return args, fmt.Errorf("transaction %s: window cutoff: %w", tx.ID, err)
 	}
 	return append(args, tx.ID, string(tx.Rail), tx.Window.ID, cutoff, dateArg(tx.Window.SettlementDate),
-		submitted, appendContent(make([]byte, 0, 128), tx)), nil
+		tx.Window.Group, submitted, appendContent(make([]byte, 0, 128), tx)), nil
 }
 
 // txSelect reads transactions with their trace, file and timeline: one
@@ -223,7 +223,7 @@ func txArgs(args []any, tx *rails.Transaction) ([]any, error) {
 // Add a FROM clause that names transactions t, s (tx_state), a (trace),
 // f (name) and e (the events); txFrom is the usual one.
 const (
-	txSelect = `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.submitted_at, s.status,
+	txSelect = `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.w_group, t.submitted_at, s.status,
 	t.content, a.trace, f.name, e.seq, e.status, e.note, e.code, e.at`
 	txFrom = `
 FROM transactions t
@@ -236,16 +236,16 @@ LEFT JOIN events e ON e.tx = t.rid`
 // txScanner reads txSelect rows. It keeps its scan targets between rows
 // and shares the strings that repeat (rail, window id, …).
 type txScanner struct {
-	id, rail, windowID, content, trace, file, eNote, eCode sql.RawBytes
-	rid, settlement, status                                int64
-	cutoff, submitted, eSeq, eStatus, eAt                  sql.NullInt64
-	dest                                                   []any
-	intern                                                 map[string]string
+	id, rail, windowID, group, content, trace, file, eNote, eCode sql.RawBytes
+	rid, settlement, status                                       int64
+	cutoff, submitted, eSeq, eStatus, eAt                         sql.NullInt64
+	dest                                                          []any
+	intern                                                        map[string]string
 }
 
 func newTxScanner() *txScanner {
 	s := &txScanner{intern: make(map[string]string)}
-	s.dest = []any{&s.rid, &s.id, &s.rail, &s.windowID, &s.cutoff, &s.settlement, &s.submitted, &s.status,
+	s.dest = []any{&s.rid, &s.id, &s.rail, &s.windowID, &s.cutoff, &s.settlement, &s.group, &s.submitted, &s.status,
 		&s.content, &s.trace, &s.file, &s.eSeq, &s.eStatus, &s.eNote, &s.eCode, &s.eAt}
 	return s
 }
@@ -266,18 +266,33 @@ func (s *txScanner) shared(b []byte) string {
 // scan reads rows to the end and returns the transactions in row order;
 // rows of one transaction are consecutive, in timeline order.
 func (s *txScanner) scan(rows *sql.Rows, into []*rails.Transaction) ([]*rails.Transaction, error) {
+	err := s.each(rows, func(tx *rails.Transaction) error {
+		into = append(into, tx)
+		return nil
+	})
+	return into, err
+}
+
+// each reads rows to the end, or until f fails, and calls f with each
+// transaction once its last row is read; rows of one transaction are
+// consecutive, in timeline order.
+func (s *txScanner) each(rows *sql.Rows, f func(*rails.Transaction) error) error {
 	defer rows.Close()
 	var cur *rails.Transaction
 	for rows.Next() {
 		if err := rows.Scan(s.dest...); err != nil {
-			return into, err
+			return err
 		}
 		if cur == nil || cur.ID != string(s.id) {
+			if cur != nil {
+				if err := f(cur); err != nil {
+					return err
+				}
+			}
 			var err error
 			if cur, err = s.transaction(); err != nil {
-				return into, err
+				return err
 			}
-			into = append(into, cur)
 		}
 		if s.eSeq.Valid {
 			cur.Timeline = append(cur.Timeline, rails.TimelineEntry{
@@ -285,7 +300,13 @@ func (s *txScanner) scan(rows *sql.Rows, into []*rails.Transaction) ([]*rails.Tr
 			})
 		}
 	}
-	return into, rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if cur != nil {
+		return f(cur)
+	}
+	return nil
 }
 
 func (s *txScanner) transaction() (*rails.Transaction, error) {
@@ -297,6 +318,7 @@ func (s *txScanner) transaction() (*rails.Transaction, error) {
 			ID:             s.shared(s.windowID),
 			Cutoff:         timeOf(s.cutoff),
 			SettlementDate: dateOf(s.settlement),
+			Group:          s.shared(s.group),
 		},
 		Status: rails.Status(s.status),
 		Trace:  string(s.trace),

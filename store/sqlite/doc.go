@@ -31,7 +31,12 @@
 //   - A transaction is in at most one file: assignments has a unique key on
 //     the transaction. ClaimWindow takes only the window's pending rows
 //     (CREATED transactions no window claimed) and deletes them in the same
-//     transaction that assigns them and moves them out of CREATED.
+//     transaction that assigns them and moves them out of CREATED. The
+//     pending rows are keyed (rail, window, group, ID), so the planner
+//     reads them in the contract's order from one b-tree range, row by
+//     row while it plans: a claim holds no more of the window in memory
+//     than the planner keeps. The traces of a window are distinct by the
+//     unique key assignments (trace, win).
 //   - Counters live in the counters table and are reserved inside the
 //     claim's transaction: a claim that fails gives its values back, one
 //     that commits keeps them for ever.
@@ -50,8 +55,9 @@
 // entries, so the two cannot disagree (the events table must not be
 // pruned). Instants are stored as Unix nanoseconds and read back in UTC
 // (the zero time is NULL and reads back as the zero time); the
-// transactions a Planner sees are read back the same way, so a Claim
-// rebuilds the same input. Dates are YYYYMMDD integers.
+// transactions a Planner sees are read back the same way by
+// ClaimedTransactions (one file's through the index assignments_file), so
+// a rebuild sees the same input. Dates are YYYYMMDD integers.
 //
 // Submit records one timeline entry per new transaction: the first entry of
 // tx.Timeline if the caller set one (its Note, Code and At; At defaults to

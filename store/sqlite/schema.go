@@ -123,4 +123,29 @@ CREATE INDEX files_unwritten ON files (win) WHERE state <> 'written';
 CREATE INDEX unmatched_sha256 ON unmatched (sha256);
 CREATE INDEX unmatched_trace ON unmatched (trace);
 `,
+	// 3: batching groups. A window's transactions reach its planner in
+	// (Window.Group, ID) order: pending is keyed by it, so a claim reads
+	// and deletes one range of one b-tree. A file's transactions are read
+	// through assignments_file; a window's traces are distinct by a unique
+	// key rather than a check in memory.
+	`
+ALTER TABLE transactions ADD COLUMN w_group TEXT NOT NULL DEFAULT '';
+CREATE TABLE pending3 (
+	rail      TEXT    NOT NULL,
+	window_id TEXT    NOT NULL,
+	grp       TEXT    NOT NULL,  -- transactions.w_group
+	id        TEXT    NOT NULL,
+	rid       INTEGER NOT NULL,
+	cutoff    INTEGER,
+	more      INTEGER NOT NULL DEFAULT 0,  -- 1: the timeline has more than its first entry
+	PRIMARY KEY (rail, window_id, grp, id)
+) WITHOUT ROWID;
+INSERT INTO pending3 (rail, window_id, grp, id, rid, cutoff, more)
+	SELECT rail, window_id, '', id, rid, cutoff, more FROM pending;
+DROP TABLE pending;
+ALTER TABLE pending3 RENAME TO pending;
+DROP INDEX assignments_trace;
+CREATE UNIQUE INDEX assignments_trace ON assignments (trace, win);
+CREATE INDEX assignments_file ON assignments (win, file, ord);
+`,
 }

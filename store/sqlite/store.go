@@ -211,8 +211,8 @@ func submitLocked(ctx context.Context, q *sql.Tx, txs []*rails.Transaction, resu
 		if len(news) == 0 {
 			return nil
 		}
-		if _, err := q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff)
-			SELECT rail, window_id, id, rid, w_cutoff FROM transactions WHERE rid > ? AND window_id <> ''`, lo); err != nil {
+		if _, err := q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff, grp)
+			SELECT rail, window_id, id, rid, w_cutoff, w_group FROM transactions WHERE rid > ? AND window_id <> ''`, lo); err != nil {
 			return err
 		}
 		if uniform {
@@ -243,7 +243,7 @@ func contents(ctx context.Context, q *sql.Tx, ids []string) (map[string]*rails.T
 	sc := newTxScanner()
 	const per = 500
 	query := func(n int) string {
-		return `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.submitted_at, 0, t.content,
+		return `SELECT t.rid, t.id, t.rail, t.window_id, t.w_cutoff, t.w_settlement, t.w_group, t.submitted_at, 0, t.content,
 			NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM transactions t WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
 	}
 	ch := &chunked{ctx: ctx, q: q, full: per, query: query}
@@ -428,11 +428,11 @@ func (c *change) record(ctx context.Context, q *sql.Tx, rid int64, e rails.Event
 func (s *Store) Cancel(ctx context.Context, id string, at time.Time, note string) error {
 	err := s.write(ctx, func(q *sql.Tx) error {
 		var rid, st int64
-		var rail, window string
+		var rail, window, group string
 		var claimed bool
-		err := q.QueryRowContext(ctx, `SELECT t.rid, t.rail, t.window_id, s.status,
+		err := q.QueryRowContext(ctx, `SELECT t.rid, t.rail, t.window_id, t.w_group, s.status,
 			EXISTS (SELECT 1 FROM assignments WHERE tx = t.rid)
-			FROM transactions t JOIN tx_state s ON s.rid = t.rid WHERE t.id = ?`, id).Scan(&rid, &rail, &window, &st, &claimed)
+			FROM transactions t JOIN tx_state s ON s.rid = t.rid WHERE t.id = ?`, id).Scan(&rid, &rail, &window, &group, &st, &claimed)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return rails.ErrNotFound
@@ -444,7 +444,7 @@ func (s *Store) Cancel(ctx context.Context, id string, at time.Time, note string
 		if _, err := q.ExecContext(ctx, `UPDATE tx_state SET status = ? WHERE rid = ?`, int64(returns.Canceled), rid); err != nil {
 			return err
 		}
-		if _, err := q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND id = ?`, rail, window, id); err != nil {
+		if _, err := q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND grp = ? AND id = ?`, rail, window, group, id); err != nil {
 			return err
 		}
 		var c change
@@ -553,9 +553,9 @@ func (s *Store) Ingest(ctx context.Context, in *rails.Inbound) error {
 
 // txRow is a transaction's keys and status, as Ingest reads them.
 type txRow struct {
-	rid            int64
-	rail, window   string
-	status, stored rails.Status // as the changes so far leave it; as stored
+	rid                 int64
+	rail, window, group string
+	status, stored      rails.Status // as the changes so far leave it; as stored
 }
 
 // txRows reads the keys and status of the transactions ids, by ID, in
@@ -564,7 +564,7 @@ func txRows(ctx context.Context, q *sql.Tx, ids []string) (map[string]*txRow, er
 	out := make(map[string]*txRow, len(ids))
 	const per = 500
 	query := func(n int) string {
-		return `SELECT t.id, t.rid, t.rail, t.window_id, s.status FROM transactions t JOIN tx_state s ON s.rid = t.rid
+		return `SELECT t.id, t.rid, t.rail, t.window_id, t.w_group, s.status FROM transactions t JOIN tx_state s ON s.rid = t.rid
 			WHERE t.id IN (?` + strings.Repeat(",?", n-1) + `)`
 	}
 	ch := &chunked{ctx: ctx, q: q, full: per, query: query}
@@ -585,7 +585,7 @@ func txRows(ctx context.Context, q *sql.Tx, ids []string) (map[string]*txRow, er
 			var id string
 			var st int64
 			r := &txRow{}
-			if err := rows.Scan(&id, &r.rid, &r.rail, &r.window, &st); err != nil {
+			if err := rows.Scan(&id, &r.rid, &r.rail, &r.window, &r.group, &st); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -644,12 +644,14 @@ func applyChanges(ctx context.Context, q *sql.Tx, in *rails.Inbound) error {
 		var err error
 		switch {
 		case ch.From == returns.Created && ch.To == returns.Created:
-			_, err = q.ExecContext(ctx, `UPDATE pending SET more = 1 WHERE rail = ? AND window_id = ? AND id = ?`, r.rail, r.window, ch.TransactionID)
+			_, err = q.ExecContext(ctx, `UPDATE pending SET more = 1 WHERE rail = ? AND window_id = ? AND grp = ? AND id = ?`,
+				r.rail, r.window, r.group, ch.TransactionID)
 		case ch.From == returns.Created && ch.To != returns.Created:
-			_, err = q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND id = ?`, r.rail, r.window, ch.TransactionID)
+			_, err = q.ExecContext(ctx, `DELETE FROM pending WHERE rail = ? AND window_id = ? AND grp = ? AND id = ?`,
+				r.rail, r.window, r.group, ch.TransactionID)
 		case ch.To == returns.Created && ch.From != returns.Created:
-			_, err = q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff, more)
-				SELECT rail, window_id, id, rid, w_cutoff, 1 FROM transactions
+			_, err = q.ExecContext(ctx, `INSERT INTO pending (rail, window_id, id, rid, cutoff, grp, more)
+				SELECT rail, window_id, id, rid, w_cutoff, w_group, 1 FROM transactions
 				WHERE rid = ?1 AND window_id <> '' AND NOT EXISTS (SELECT 1 FROM assignments WHERE tx = ?1)
 				ON CONFLICT DO NOTHING`, r.rid)
 		}
