@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -38,8 +39,10 @@ const (
 // for concurrent use once its option fields are set.
 type Engine struct {
 	// AllOrNothing makes Submit store nothing when any transaction of the
-	// call is invalid; by default the valid ones are stored and each
-	// invalid one is reported with its reasons.
+	// call is invalid or conflicts with a stored one (one Store.SubmitAll,
+	// so a conflict written by another process at the same moment is
+	// caught too); by default the valid ones are stored and each invalid
+	// one is reported with its reasons.
 	AllOrNothing bool
 	// Now is the clock Submit reads for a transaction whose SubmittedAt is
 	// zero; nil means time.Now. Run, Settle, Cancel and Ingest take the
@@ -93,7 +96,7 @@ const (
 	SubmitDuplicate SubmitStatus = "duplicate" // same ID and content already stored; nothing changed
 	SubmitConflict  SubmitStatus = "conflict"  // same ID, other content; nothing changed
 	SubmitInvalid   SubmitStatus = "invalid"   // rejected; Reasons say why
-	SubmitSkipped   SubmitStatus = "skipped"   // valid, but not stored: AllOrNothing and another row was invalid
+	SubmitSkipped   SubmitStatus = "skipped"   // valid, but not stored: AllOrNothing and another row was invalid or conflicting
 )
 
 // SubmitOutcome is what became of one submitted transaction.
@@ -176,6 +179,9 @@ func (e *Engine) Submit(ctx context.Context, txs []*Transaction) ([]SubmitOutcom
 		}
 		return out, nil
 	}
+	if e.AllOrNothing {
+		return e.submitAll(ctx, out, valid, validIdx)
+	}
 	// A window claimed since the transaction arrived is Closed to it: it
 	// rolls to the next window, as if it had arrived just after that
 	// cutoff, and is submitted again. Each round moves past a claimed
@@ -219,6 +225,65 @@ func (e *Engine) Submit(ctx context.Context, txs []*Transaction) ([]SubmitOutcom
 		pending, idx = again, againIdx
 	}
 	return out, nil
+}
+
+// submitAll stores valid (out[idx[k]] is valid[k]'s outcome) in one
+// Store.SubmitAll, or nothing: a conflict marks every other transaction
+// skipped; a transaction whose window was claimed meanwhile rolls to the
+// next window and the whole call is tried again.
+func (e *Engine) submitAll(ctx context.Context, out []SubmitOutcome, valid []*Transaction, idx []int) ([]SubmitOutcome, error) {
+	for round := 0; ; round++ {
+		if round == 16 {
+			return nil, errors.New("rails: submit: no open window after 16 claimed windows")
+		}
+		res, err := e.st.SubmitAll(ctx, valid)
+		if err != nil {
+			return nil, err
+		}
+		if len(res) != len(valid) {
+			return nil, fmt.Errorf("rails: store returned %d results for %d transactions", len(res), len(valid))
+		}
+		failed := -1
+		for k, r := range res {
+			if r == Conflict {
+				out[idx[k]].Result = SubmitConflict
+				out[idx[k]].Reasons = []string{"id: a transaction with this id and other content exists"}
+				failed = k
+			}
+		}
+		for k, r := range res {
+			if r != Closed || failed >= 0 {
+				continue
+			}
+			tx := valid[k]
+			w, err := e.window(tx, tx.Window.Cutoff)
+			if err != nil {
+				out[idx[k]].Result, out[idx[k]].Reasons = SubmitInvalid, []string{err.Error()}
+				failed = k
+				continue
+			}
+			tx.Window = w
+			o := &out[idx[k]]
+			o.Window, o.Cutoff, o.EffectiveDate, o.SameDay, o.Fallback = w.ID, w.Cutoff, w.EffectiveDate, w.SameDay, w.Fallback
+		}
+		if failed >= 0 {
+			for k, r := range res {
+				if o := &out[idx[k]]; r != Conflict && o.Result != SubmitInvalid {
+					o.Result = SubmitSkipped
+				}
+			}
+			return out, nil
+		}
+		if !slices.Contains(res, Closed) {
+			for k, r := range res {
+				out[idx[k]].Result = SubmitCreated
+				if r == Duplicate {
+					out[idx[k]].Result = SubmitDuplicate
+				}
+			}
+			return out, nil
+		}
+	}
 }
 
 func (e *Engine) now() time.Time {

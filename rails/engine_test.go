@@ -210,6 +210,47 @@ func TestSubmitPartialAndAllOrNothing(t *testing.T) {
 	}
 }
 
+// TestSubmitAllOrNothingConflictAndClosed: with AllOrNothing a conflict
+// found by the store stores nothing (the store's SubmitAll, not a check
+// before it), and a transaction whose window was claimed rolls to the next
+// window with the rest of the call stored together.
+func TestSubmitAllOrNothingConflictAndClosed(t *testing.T) {
+	ctx := context.Background()
+	at := pt(2026, 3, 6, 9, 0, 0)
+	eng, st := newEngine(t)
+	eng.AllOrNothing = true
+	submit(t, eng, tx("tx_old", at))
+	other := tx("tx_old", at)
+	other.AmountCents = 5
+	out, err := eng.Submit(ctx, []*rails.Transaction{tx("tx_1", at), other, tx("tx_old", at)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []rails.SubmitStatus{out[0].Result, out[1].Result, out[2].Result}
+	if !slices.Equal(got, []rails.SubmitStatus{rails.SubmitSkipped, rails.SubmitConflict, rails.SubmitSkipped}) {
+		t.Fatalf("conflict: %v", got)
+	}
+	if _, err := st.Transaction(ctx, "tx_1"); !errors.Is(err, rails.ErrNotFound) {
+		t.Errorf("tx_1 stored beside a conflict: %v", err)
+	}
+
+	// The 2026-03-06 next-day window is claimed: a late arrival for it
+	// rolls to 2026-03-09, stored with the rest.
+	run(t, eng, pt(2026, 3, 6, 15, 0, 0))
+	out, err = eng.Submit(ctx, []*rails.Transaction{tx("tx_late", at), tx("tx_old", at), tx("tx_next", pt(2026, 3, 9, 9, 0, 0))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = []rails.SubmitStatus{out[0].Result, out[1].Result, out[2].Result}
+	if !slices.Equal(got, []rails.SubmitStatus{rails.SubmitCreated, rails.SubmitDuplicate, rails.SubmitCreated}) {
+		t.Fatalf("closed window: %v %v", got, out)
+	}
+	late, err := st.Transaction(ctx, "tx_late")
+	if err != nil || late.Window.ID != "ach-next-day-2026-03-09" || out[0].Window != late.Window.ID {
+		t.Errorf("late arrival in %v (outcome %s), err %v; want ach-next-day-2026-03-09", late, out[0].Window, err)
+	}
+}
+
 func TestSubmitIdempotent(t *testing.T) {
 	ctx := context.Background()
 	at := pt(2026, 3, 6, 9, 0, 0)

@@ -41,6 +41,15 @@ type Store interface {
 	// store, in which case nothing was stored.
 	Submit(ctx context.Context, txs []*Transaction) (results []SubmitResult, err error)
 
+	// SubmitAll is Submit made all or nothing: when every result is
+	// Created or Duplicate it stores what Submit would, and otherwise it
+	// stores nothing and its results still say what became of each
+	// transaction (Conflict and Closed ones, and those that would have been
+	// Created or Duplicate). The check and the store are one atomic step,
+	// so a conflicting transaction written by another process at the same
+	// moment cannot leave a part of the call stored.
+	SubmitAll(ctx context.Context, txs []*Transaction) (results []SubmitResult, err error)
+
 	// Transaction returns a transaction with its timeline, or ErrNotFound.
 	Transaction(ctx context.Context, id string) (*Transaction, error)
 

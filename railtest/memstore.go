@@ -112,6 +112,15 @@ func (s *MemStore) advance(tx *rails.Transaction, ev rails.Event) *rails.Transac
 
 // Submit implements rails.Store.
 func (s *MemStore) Submit(ctx context.Context, txs []*rails.Transaction) ([]rails.SubmitResult, error) {
+	return s.submit(ctx, txs, false)
+}
+
+// SubmitAll implements rails.Store.
+func (s *MemStore) SubmitAll(ctx context.Context, txs []*rails.Transaction) ([]rails.SubmitResult, error) {
+	return s.submit(ctx, txs, true)
+}
+
+func (s *MemStore) submit(ctx context.Context, txs []*rails.Transaction, all bool) ([]rails.SubmitResult, error) {
 	if err := s.lock(ctx); err != nil {
 		return nil, err
 	}
@@ -143,6 +152,9 @@ func (s *MemStore) Submit(ctx context.Context, txs []*rails.Transaction) ([]rail
 		default:
 			results[i] = rails.Conflict
 		}
+	}
+	if all && slices.ContainsFunc(results, func(r rails.SubmitResult) bool { return r == rails.Conflict || r == rails.Closed }) {
+		return results, nil
 	}
 	for i, tx := range txs {
 		if results[i] != rails.Created {

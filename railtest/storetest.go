@@ -45,6 +45,7 @@ func TestStore(t *testing.T, open func(t *testing.T) rails.Store) {
 	}
 	run("Submit", testSubmit)
 	run("SubmitRoundTrip", testSubmitRoundTrip)
+	run("SubmitAll", testSubmitAll)
 	run("Transaction", testTransaction)
 	run("Transactions", testTransactions)
 	run("Cancel", testCancel)
@@ -509,6 +510,51 @@ func testTransactions(t *testing.T, st *storeT) {
 			}
 		})
 	}
+}
+
+func testSubmitAll(t *testing.T, st *storeT) {
+	st.submit(SampleTransaction("old"))
+	other := SampleTransaction("old")
+	other.AmountCents++
+	before := st.lastSeq()
+	tests := []struct {
+		name string
+		txs  []*rails.Transaction
+		want []rails.SubmitResult
+	}{
+		{"a conflict stores nothing", []*rails.Transaction{SampleTransaction("n1"), other, SampleTransaction("old")},
+			[]rails.SubmitResult{rails.Created, rails.Conflict, rails.Duplicate}},
+	}
+	for _, tt := range tests {
+		got, err := st.s.SubmitAll(st.ctx, tt.txs)
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("%s: SubmitAll = %v, %v; want %v", tt.name, got, err, tt.want)
+		}
+	}
+	if _, err := st.s.Transaction(st.ctx, "n1"); !errors.Is(err, rails.ErrNotFound) {
+		t.Errorf("n1 stored by a SubmitAll with a conflict: %v", err)
+	}
+	if n := len(st.events(before)); n != 0 {
+		t.Errorf("refused SubmitAll emitted %d events", n)
+	}
+	// A claimed window is Closed to a new ID: nothing stored either.
+	st.claim(sameDayKey, sameDayWindow.Cutoff, SamplePlanner)
+	got, err := st.s.SubmitAll(st.ctx, []*rails.Transaction{tx("n2", cutoffs.ACH, nextDayWindow), SampleTransaction("late")})
+	if err != nil || !slices.Equal(got, []rails.SubmitResult{rails.Created, rails.Closed}) {
+		t.Errorf("SubmitAll into a claimed window = %v, %v; want [Created Closed]", got, err)
+	}
+	if _, err := st.s.Transaction(st.ctx, "n2"); !errors.Is(err, rails.ErrNotFound) {
+		t.Errorf("n2 stored by a SubmitAll with a Closed transaction: %v", err)
+	}
+	// All good: stored as Submit would.
+	got, err = st.s.SubmitAll(st.ctx, []*rails.Transaction{tx("n2", cutoffs.ACH, nextDayWindow), SampleTransaction("old")})
+	if err != nil || !slices.Equal(got, []rails.SubmitResult{rails.Created, rails.Duplicate}) {
+		t.Errorf("SubmitAll = %v, %v; want [Created Duplicate]", got, err)
+	}
+	if x := st.get("n2"); x.Status != returns.Created || len(x.Timeline) != 1 {
+		t.Errorf("n2 after SubmitAll: %s, timeline %+v", x.Status, x.Timeline)
+	}
+	checkEvents(t, st.events(st.lastSeq()-1), map[string]rails.Status{"n2": returns.Created})
 }
 
 func testCancel(t *testing.T, st *storeT) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -405,6 +406,31 @@ func TestMainDBFromEnv(t *testing.T) {
 	assert.Equal(t, `{"accepted":6,"duplicates":0,"rejected":[]}`+"\n", r.stdout)
 	// The same store through --db.
 	assert.Contains(t, y.ok("submit", sampleTxs).stdout, "0 accepted, 6 duplicates")
+}
+
+// TestMainSubmitChunks: a file read in chunks reports and stores exactly
+// what one chunk would: rows in line order, across chunk boundaries.
+func TestMainSubmitChunks(t *testing.T) {
+	defer func(n int) { submitChunk = n }(submitChunk)
+	submitChunk = 2
+	good := func(id string, amount int) string {
+		return fmt.Sprintf(`{"id":"%s","rail":"ach","direction":"credit","amount_cents":%d,"currency":"USD","counterparty":{"name":"Pat Lee","routing_number":"021000021","account_number":"55512345","account_type":"checking"},"sec_code":"PPD","submitted_at":"2026-11-23T09:00:00-08:00"}`, id, amount)
+	}
+	input := strings.Join([]string{good("tx_1", 100), good("tx_2", 0), "garbage", good("tx_4", 400), good("tx_5", 500)}, "\n")
+	y := newYard(t)
+	r := y.ry("submit", writeTemp(t, "chunks.jsonl", []byte(input)), "--output", "json")
+	require.Equal(t, exitFailure, r.code, r.stderr)
+	var rep submitReport
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	assert.Equal(t, 3, rep.Accepted)
+	require.Len(t, rep.Rejected, 2)
+	assert.Equal(t, 2, rep.Rejected[0].Line)
+	assert.Equal(t, 3, rep.Rejected[1].Line)
+	list := y.ok("tx", "list").stdout
+	for _, id := range []string{"tx_1", "tx_4", "tx_5"} {
+		assert.Contains(t, list, id)
+	}
+	assert.NotContains(t, list, "tx_2")
 }
 
 // TestMainSubmitRejects: bad rows are reported with their line and

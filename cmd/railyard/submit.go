@@ -2,7 +2,7 @@ package main
 
 import (
 	"cmp"
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -41,10 +41,14 @@ submission. A transaction whose window has already been run goes into the
 next one.
 
 A bad row — unreadable, or invalid — is reported with its line number and
-reason, and nothing of it is stored. The good rows are stored, unless
---all-or-nothing: then one bad row stores nothing. Submitting an ID again
-with the same content is a no-op (a duplicate); with other content it is
-rejected and the stored transaction is unchanged.
+reason, and nothing of it is stored. The good rows are stored, 10,000 at a
+time as the file is read, so a file of any size is submitted in the memory
+of one chunk. With --all-or-nothing one bad row stores nothing: the whole
+file is read into memory and stored in one transaction, or not at all
+(an ID stored with other content, even by another process at the same
+moment, also stores nothing). Submitting an ID again with the same content
+is a no-op (a duplicate); with other content it is rejected and the stored
+transaction is unchanged.
 
 JSON output (--output json):
 
@@ -58,7 +62,8 @@ as rejected too ("not stored: ...").
 
 Exit status: 0 every row was accepted or a duplicate; 1 a row was rejected
 (the good rows are still stored unless --all-or-nothing), or the file or
-the store could not be read; 2 usage error.`
+the store could not be read (the message says how many rows read before
+the failure were stored); 2 usage error.`
 
 // submitFlags are the flags of "submit".
 type submitFlags struct {
@@ -105,17 +110,17 @@ type submitWindow struct {
 	n      int
 }
 
+// submitChunk is how many rows submit stores per store transaction
+// (without --all-or-nothing): memory holds one chunk, whatever the file's
+// size. A variable for tests.
+var submitChunk = 10_000
+
 func runSubmit(g *globals, cmd *cobra.Command, f *submitFlags, name string) error {
 	in, err := g.openInput(name)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	rows, err := readTransactions(name, in)
-	if err != nil {
-		return failure(fmt.Errorf("%s: %w (nothing stored)", in.name, err))
-	}
-
 	ctx := cmd.Context()
 	eng, err := g.openEngine(ctx, nil)
 	if err != nil {
@@ -124,116 +129,106 @@ func runSubmit(g *globals, cmd *cobra.Command, f *submitFlags, name string) erro
 	defer eng.Close()
 	eng.AllOrNothing = f.allOrNothing
 
-	// The rows to hand to the engine. An unreadable row goes as nil (which
-	// the engine rejects) only with --all-or-nothing, so that it keeps the
-	// whole call from being stored.
-	unreadable := 0
-	for _, r := range rows {
-		if r.Err != nil {
-			unreadable++
+	s := &submission{rep: submitReport{Rejected: []rejectedRow{}}, windows: map[string]*submitWindow{}}
+	var chunk []txRow
+	store := func() error {
+		if len(chunk) == 0 {
+			return nil
 		}
-	}
-	var txs []*rails.Transaction
-	var txRows []int // txs[i] is rows[txRows[i]]
-	for i, r := range rows {
-		if r.Err == nil || f.allOrNothing {
-			txs = append(txs, r.Tx)
-			txRows = append(txRows, i)
-		}
-	}
-	if f.allOrNothing {
-		// The engine's AllOrNothing covers invalid rows; a conflict (an ID
-		// stored with other content) is found by the store, after it. Look
-		// for conflicts first, so that one also stores nothing.
-		for k, tx := range txs {
-			if tx == nil {
-				continue
-			}
-			old, err := eng.Transaction(ctx, tx.ID)
-			if err == nil && tx.SubmittedAt.IsZero() {
-				c := *tx // the engine takes the stored submission time
-				c.SubmittedAt = old.SubmittedAt
-				tx = &c
-			}
-			switch {
-			case err == nil && !rails.SameContent(old, tx):
-				rows[txRows[k]].Err = errConflict
-				txs[k] = nil
-				unreadable++
-			case err != nil && !errors.Is(err, rails.ErrNotFound):
-				return failure(fmt.Errorf("submit %s: %w (nothing stored)", in.name, tidy(err)))
-			}
-		}
-		if len(txs) == unreadable {
-			txs, txRows = nil, nil // nothing left to check
-		}
-	}
-
-	var outcomes []rails.SubmitOutcome
-	if len(txs) > 0 {
-		done := g.progress(fmt.Sprintf("railyard: submitting %s…", plural(len(txs), "transaction")))
-		outcomes, err = eng.Submit(ctx, txs)
+		done := g.progress(fmt.Sprintf("railyard: submitting %s (line %d)…", plural(len(chunk), "row"), chunk[0].Line))
+		err := s.store(ctx, eng.Engine, chunk, f.allOrNothing)
 		done()
-		if err != nil {
-			return failure(fmt.Errorf("submit %s: %w (nothing stored)", in.name, tidy(err)))
-		}
+		chunk = chunk[:0]
+		return err
 	}
-
-	rep := submitReport{Rejected: []rejectedRow{}}
-	errs := make([]string, len(rows)) // why rows[i] was rejected; "" if it was not
-	for i, r := range rows {
-		if r.Err != nil {
-			errs[i] = r.Err.Error()
+	err = readTransactions(name, in, func(r txRow) error {
+		chunk = append(chunk, r)
+		if len(chunk) == submitChunk && !f.allOrNothing {
+			return store()
 		}
+		return nil
+	})
+	if err == nil {
+		err = store()
 	}
-	windows := map[string]*submitWindow{}
-	for k, o := range outcomes {
-		i := txRows[k]
-		if rows[i].Err != nil {
-			continue // reported as unreadable
+	if err != nil {
+		stored := "nothing stored"
+		if s.rep.Accepted > 0 {
+			stored = fmt.Sprintf("the %s accepted before it stay stored", plural(s.rep.Accepted, "transaction"))
 		}
-		switch o.Result {
-		case rails.SubmitCreated:
-			rep.Accepted++
-			w := windows[o.Window]
-			if w == nil {
-				w = &submitWindow{id: o.Window, cutoff: o.Cutoff}
-				windows[o.Window] = w
-			}
-			w.n++
-		case rails.SubmitDuplicate:
-			rep.Duplicates++
-		case rails.SubmitSkipped:
-			errs[i] = "not stored: --all-or-nothing and another row was rejected"
-		default: // invalid, conflict, and whatever the engine may add
-			errs[i] = outcomeError(o)
-		}
-	}
-	for i, r := range rows {
-		if errs[i] != "" {
-			rep.Rejected = append(rep.Rejected, rejectedRow{Line: r.Line, ID: r.ID, Error: errs[i]})
-		}
+		return failure(fmt.Errorf("submit %s: %w (%s)", in.name, tidy(err), stored))
 	}
 
 	err = g.flushed(func(w io.Writer) error {
 		if g.json() {
-			return writeJSONLine(w, rep)
+			return writeJSONLine(w, s.rep)
 		}
-		writeSubmitText(w, in.name, eng, &rep, windows, f.allOrNothing)
+		writeSubmitText(w, in.name, eng, &s.rep, s.windows, f.allOrNothing)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if len(rep.Rejected) > 0 {
+	if len(s.rep.Rejected) > 0 {
 		return &exitError{code: exitFailure, reported: true}
 	}
 	return nil
 }
 
-// errConflict is the reason of a row whose ID is stored with other content
-// (the engine's wording).
-var errConflict = errors.New("id: a transaction with this id and other content exists")
+// submission is what submit did so far, chunk by chunk.
+type submission struct {
+	rep     submitReport
+	windows map[string]*submitWindow
+}
+
+// store submits the readable rows of chunk in one Engine.Submit and
+// records what became of every row, in line order. With allOrNothing an
+// unreadable row goes to the engine as nil, which it rejects, so that it
+// keeps the whole call from being stored.
+func (s *submission) store(ctx context.Context, eng *rails.Engine, chunk []txRow, allOrNothing bool) error {
+	var txs []*rails.Transaction
+	at := make([]int, len(chunk)) // chunk[i]'s index in txs, or -1
+	for i, r := range chunk {
+		at[i] = -1
+		if r.Err == nil || allOrNothing {
+			at[i] = len(txs)
+			txs = append(txs, r.Tx)
+		}
+	}
+	var outcomes []rails.SubmitOutcome
+	if len(txs) > 0 {
+		var err error
+		if outcomes, err = eng.Submit(ctx, txs); err != nil {
+			return err
+		}
+	}
+	for i, r := range chunk {
+		reject := func(why string) {
+			s.rep.Rejected = append(s.rep.Rejected, rejectedRow{Line: r.Line, ID: r.ID, Error: why})
+		}
+		if r.Err != nil {
+			reject(r.Err.Error())
+			continue
+		}
+		switch o := outcomes[at[i]]; o.Result {
+		case rails.SubmitCreated:
+			s.rep.Accepted++
+			w := s.windows[o.Window]
+			if w == nil {
+				w = &submitWindow{id: o.Window, cutoff: o.Cutoff}
+				s.windows[o.Window] = w
+			}
+			w.n++
+		case rails.SubmitDuplicate:
+			s.rep.Duplicates++
+		case rails.SubmitSkipped:
+			reject("not stored: --all-or-nothing and another row was rejected")
+		default: // invalid, conflict, and whatever the engine may add
+			reject(outcomeError(o))
+		}
+	}
+	return nil
+}
 
 // outcomeError says why the engine did not store a transaction.
 func outcomeError(o rails.SubmitOutcome) string {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,13 +33,18 @@ type txRow struct {
 var csvColumns = []string{"id", "rail", "speed", "direction", "amount_cents", "currency", "name",
 	"routing_number", "account_number", "account_type", "sec_code", "memo", "addenda", "submitted_at", "process_on"}
 
+// maxLine is the longest JSON Lines row read; a longer one is a bad row.
+const maxLine = 1 << 20
+
 // readTransactions reads a submission: JSON Lines (one transaction object
-// per line) or CSV with a header row. The format follows the name's
-// extension (.jsonl, .json, .ndjson, .csv) and, for "-" or another name,
-// the first non-blank byte ('{' is JSON Lines). Rows that cannot be read
-// come back with Err set and a line number; reading goes on after them.
-func readTransactions(name string, r io.Reader) ([]txRow, error) {
-	br := bufio.NewReader(r)
+// per line) or CSV with a header row, and calls each with every row in
+// order, one at a time. The format follows the name's extension (.jsonl,
+// .json, .ndjson, .csv) and, for "-" or another name, the first non-blank
+// byte ('{' is JSON Lines). Rows that cannot be read come with Err set
+// and a line number; reading goes on after them. The error is each's, or
+// one that stops the reading (a CSV header it cannot use, a failed read).
+func readTransactions(name string, r io.Reader, each func(txRow) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
 	format := ""
 	switch {
 	case strings.HasSuffix(name, ".csv"):
@@ -54,58 +60,82 @@ func readTransactions(name string, r io.Reader) ([]txRow, error) {
 		}
 	}
 	if format == "csv" {
-		return readCSVTransactions(br)
+		return readCSVTransactions(br, each)
 	}
-	return readJSONLTransactions(br)
+	return readJSONLTransactions(br, each)
 }
 
-func readJSONLTransactions(r *bufio.Reader) ([]txRow, error) {
-	var rows []txRow
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := bytes.TrimSpace(sc.Bytes())
-		if len(text) == 0 {
-			continue
-		}
-		var tx rails.Transaction
-		dec := json.NewDecoder(bytes.NewReader(text))
-		dec.DisallowUnknownFields()
-		row := txRow{Line: line}
-		if err := dec.Decode(&tx); err != nil {
-			row.Err = fmt.Errorf("not a transaction object: %s", strings.TrimPrefix(err.Error(), "json: "))
-			var probe struct {
-				ID string `json:"id"`
+func readJSONLTransactions(r *bufio.Reader, each func(txRow) error) error {
+	var long []byte
+	for line := 1; ; line++ {
+		text, err := r.ReadSlice('\n')
+		tooLong := false
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// A line longer than the buffer: gather it, up to maxLine.
+			long = append(long[:0], text...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				text, err = r.ReadSlice('\n')
+				if len(long)+len(text) <= maxLine {
+					long = append(long, text...)
+				} else {
+					tooLong = true
+				}
 			}
-			if json.Unmarshal(text, &probe) == nil {
-				row.ID = probe.ID
-			}
-		} else if dec.More() {
-			row.Err = errors.New("more than one JSON value on the line")
-		} else {
-			row.Tx, row.ID = &tx, tx.ID
+			text = long
 		}
-		rows = append(rows, row)
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		if t := bytes.TrimSpace(text); tooLong {
+			if e := each(txRow{Line: line, Err: fmt.Errorf("line longer than %d bytes", maxLine)}); e != nil {
+				return e
+			}
+		} else if len(t) > 0 {
+			if e := each(jsonlRow(line, t)); e != nil {
+				return e
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
 	}
-	if err := sc.Err(); err != nil {
-		return rows, fmt.Errorf("line %d: %w", line+1, err)
-	}
-	return rows, nil
 }
 
-func readCSVTransactions(r io.Reader) ([]txRow, error) {
+// jsonlRow decodes one JSON Lines row.
+func jsonlRow(line int, text []byte) txRow {
+	var tx rails.Transaction
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.DisallowUnknownFields()
+	row := txRow{Line: line}
+	if err := dec.Decode(&tx); err != nil {
+		row.Err = fmt.Errorf("not a transaction object: %s", strings.TrimPrefix(err.Error(), "json: "))
+		var probe struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(text, &probe) == nil {
+			row.ID = probe.ID
+		}
+	} else if dec.More() {
+		row.Err = errors.New("more than one JSON value on the line")
+	} else {
+		row.Tx, row.ID = &tx, tx.ID
+	}
+	return row
+}
+
+func readCSVTransactions(r io.Reader, each func(txRow) error) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("csv header: %w", err)
+		return fmt.Errorf("csv header: %w", err)
 	}
+	header = slices.Clone(header)
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -114,24 +144,25 @@ func readCSVTransactions(r io.Reader) ([]txRow, error) {
 			known = known || c == h
 		}
 		if !known {
-			return nil, fmt.Errorf("csv header: unknown column %q (columns: %s)", h, strings.Join(csvColumns, ", "))
+			return fmt.Errorf("csv header: unknown column %q (columns: %s)", h, strings.Join(csvColumns, ", "))
 		}
 		col[h] = i
 	}
-	var rows []txRow
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		line, _ := cr.FieldPos(0)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			rows = append(rows, txRow{Line: pe.Line, Err: pe.Err})
+			if e := each(txRow{Line: pe.Line, Err: pe.Err}); e != nil {
+				return e
+			}
 			continue
 		}
 		if err != nil {
-			return rows, err
+			return fmt.Errorf("line %d: %w", line, err)
 		}
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
@@ -141,9 +172,10 @@ func readCSVTransactions(r io.Reader) ([]txRow, error) {
 		}
 		row := txRow{Line: line, ID: get("id")}
 		row.Tx, row.Err = csvTransaction(get)
-		rows = append(rows, row)
+		if e := each(row); e != nil {
+			return e
+		}
 	}
-	return rows, nil
 }
 
 // csvTransaction builds a transaction from one CSV row. Content rules

@@ -13,9 +13,19 @@ import (
 
 const contractLine = `{"id":"tx_001","rail":"ach","speed":"same_day","direction":"credit","amount_cents":12500,"currency":"USD","counterparty":{"name":"Jane Doe","routing_number":"021000021","account_number":"123456789","account_type":"checking"},"sec_code":"PPD","memo":"Payroll","submitted_at":"2026-11-23T10:15:00-08:00"}`
 
+// readAllTransactions collects what readTransactions hands over.
+func readAllTransactions(name, in string) ([]txRow, error) {
+	var rows []txRow
+	err := readTransactions(name, strings.NewReader(in), func(r txRow) error {
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}
+
 func TestReadTransactionsJSONL(t *testing.T) {
 	in := contractLine + "\n\n" + `{"id":"tx_002","amount_cents":"12"}` + "\n" + `{"id":"tx_003","bogus":1}` + "\n" + `not json` + "\n"
-	rows, err := readTransactions("-", strings.NewReader(in))
+	rows, err := readAllTransactions("-", in)
 	require.NoError(t, err)
 	require.Len(t, rows, 4)
 
@@ -45,7 +55,7 @@ func TestReadTransactionsCSV(t *testing.T) {
 		"tx_1,ach,next_day,debit,4200,USD,Bob Ray,021000021,987654321,savings,WEB,Gym,2026-11-23T09:00:00-08:00,2026-11-30\n" +
 		"tx_2,ach,,credit,12x,USD,Ann,021000021,1,checking,PPD,,2026-11-23T09:00:00-08:00,\n" +
 		"tx_3,ach,,credit,100,USD,Ann,021000021,1,checking,PPD,,yesterday,\n"
-	rows, err := readTransactions("batch.csv", strings.NewReader(in))
+	rows, err := readAllTransactions("batch.csv", in)
 	require.NoError(t, err)
 	require.Len(t, rows, 3)
 	require.NoError(t, rows[0].Err)
@@ -60,6 +70,25 @@ func TestReadTransactionsCSV(t *testing.T) {
 	assert.Equal(t, 4, rows[2].Line)
 	assert.ErrorContains(t, rows[2].Err, "submitted_at")
 
-	_, err = readTransactions("x.csv", strings.NewReader("id,colour\n"))
+	_, err = readAllTransactions("x.csv", "id,colour\n")
 	assert.ErrorContains(t, err, `unknown column "colour"`)
+}
+
+// TestReadTransactionsLongLines: a row longer than the read buffer is read
+// whole; one longer than maxLine is a bad row, and the rows after it are
+// read with their own line numbers. A last line without a newline counts.
+func TestReadTransactionsLongLines(t *testing.T) {
+	long := strings.Replace(contractLine, `"memo":"Payroll"`, `"memo":"`+strings.Repeat("m", 100<<10)+`"`, 1)
+	huge := `{"id":"big","memo":"` + strings.Repeat("x", maxLine) + `"}`
+	in := long + "\r\n" + huge + "\n" + contractLine
+	rows, err := readAllTransactions("-", in)
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	require.NoError(t, rows[0].Err)
+	assert.Len(t, rows[0].Tx.Memo, 100<<10)
+	assert.Equal(t, 2, rows[1].Line)
+	assert.ErrorContains(t, rows[1].Err, "line longer than")
+	assert.Equal(t, 3, rows[2].Line)
+	require.NoError(t, rows[2].Err)
+	assert.Equal(t, "tx_001", rows[2].Tx.ID)
 }

@@ -20,6 +20,19 @@ const insertEvent = `INSERT INTO events (tx, status, note, code, lock_node, lock
 // Submit stores txs as CREATED, each with one timeline entry and an event,
 // in one transaction (rails.Store).
 func (s *Store) Submit(ctx context.Context, txs []*rails.Transaction) ([]rails.SubmitResult, error) {
+	return s.submit(ctx, txs, false)
+}
+
+// SubmitAll is Submit that stores nothing unless every transaction is
+// Created or Duplicate (rails.Store).
+func (s *Store) SubmitAll(ctx context.Context, txs []*rails.Transaction) ([]rails.SubmitResult, error) {
+	return s.submit(ctx, txs, true)
+}
+
+// errNotAll rolls back a SubmitAll that would store part of its call.
+var errNotAll = errors.New("not every transaction can be stored")
+
+func (s *Store) submit(ctx context.Context, txs []*rails.Transaction, all bool) ([]rails.SubmitResult, error) {
 	for i, tx := range txs {
 		if tx == nil || tx.ID == "" {
 			return nil, fmt.Errorf("sqlite: submit: transaction %d has no id", i)
@@ -47,11 +60,15 @@ func (s *Store) Submit(ctx context.Context, txs []*rails.Transaction) ([]rails.S
 			for k, i := range open {
 				results[i] = part[k]
 			}
-			return nil
+		} else if err := submitLocked(ctx, q, txs, results); err != nil {
+			return err
 		}
-		return submitLocked(ctx, q, txs, results)
+		if all && slices.ContainsFunc(results, func(r rails.SubmitResult) bool { return r == rails.Conflict || r == rails.Closed }) {
+			return errNotAll
+		}
+		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errNotAll) {
 		return nil, fmt.Errorf("sqlite: submit: %w", err)
 	}
 	return results, nil
