@@ -124,6 +124,16 @@ type Store interface {
 	// nothing.
 	Ingest(ctx context.Context, in *Inbound) error
 
+	// InboundFiles lists the files Ingest recorded, in the order they
+	// were recorded, each with the number of its changes, corrections and
+	// unmatched items.
+	InboundFiles(ctx context.Context) ([]InboundInfo, error)
+
+	// InboundFile returns the file Ingest recorded with SHA-256 sha256 as
+	// it was recorded: its changes, corrections and unmatched items (in
+	// the order given to Ingest), or ErrNotFound.
+	InboundFile(ctx context.Context, sha256 string) (*Inbound, error)
+
 	// Events returns up to limit events with Seq greater than after,
 	// oldest first.
 	Events(ctx context.Context, after int64, limit int) ([]Event, error)
@@ -238,6 +248,17 @@ type Inbound struct {
 	Changes     []Change          `json:"changes"`
 	Corrections []json.RawMessage `json:"corrections"`
 	Unmatched   []Unmatched       `json:"unmatched"`
+}
+
+// InboundInfo is an ingested file without its items.
+type InboundInfo struct {
+	SHA256      string    `json:"sha256"`
+	Name        string    `json:"name"`
+	Format      string    `json:"format"`
+	ReceivedAt  time.Time `json:"received_at"`
+	Changes     int       `json:"changes"`
+	Corrections int       `json:"corrections"`
+	Unmatched   int       `json:"unmatched"`
 }
 
 // Change moves one transaction from From to To, with a timeline entry and

@@ -34,6 +34,7 @@ type MemStore struct {
 	claims   map[wkey]*memClaim            // owned
 	counters map[string]int64              // last value handed out
 	inbound  map[string]*rails.Inbound     // by SHA-256
+	ingested []string                      // SHA-256s in ingestion order
 	events   []rails.Event
 }
 
@@ -576,6 +577,7 @@ func (s *MemStore) Ingest(ctx context.Context, in *rails.Inbound) error {
 		c.Corrections = append(c.Corrections, slices.Clone(r))
 	}
 	s.inbound[in.SHA256] = &c
+	s.ingested = append(s.ingested, in.SHA256)
 	return nil
 }
 
@@ -604,6 +606,33 @@ func (s *MemStore) Close() error {
 	return nil
 }
 
+// InboundFiles implements rails.Store.
+func (s *MemStore) InboundFiles(ctx context.Context) ([]rails.InboundInfo, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.Unlock()
+	out := []rails.InboundInfo{}
+	for _, sha := range s.ingested {
+		in := s.inbound[sha]
+		out = append(out, rails.InboundInfo{SHA256: in.SHA256, Name: in.Name, Format: in.Format, ReceivedAt: in.ReceivedAt,
+			Changes: len(in.Changes), Corrections: len(in.Corrections), Unmatched: len(in.Unmatched)})
+	}
+	return out, nil
+}
+
+// InboundFile implements rails.Store.
+func (s *MemStore) InboundFile(ctx context.Context, sha256 string) (*rails.Inbound, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	s.mu.Unlock()
+	if in := s.Inbound(sha256); in != nil {
+		return in, nil
+	}
+	return nil, fmt.Errorf("%w: inbound file %s", rails.ErrNotFound, sha256)
+}
+
 // Inbound returns a copy of the inbound file recorded with the SHA-256
 // digest, or nil: for tests that check what Ingest stored.
 func (s *MemStore) Inbound(sha256 string) *rails.Inbound {
@@ -614,8 +643,8 @@ func (s *MemStore) Inbound(sha256 string) *rails.Inbound {
 		return nil
 	}
 	c := *in
-	c.Changes = slices.Clone(in.Changes)
-	c.Unmatched = slices.Clone(in.Unmatched)
-	c.Corrections = slices.Clone(in.Corrections)
+	c.Changes = append([]rails.Change{}, in.Changes...)
+	c.Unmatched = append([]rails.Unmatched{}, in.Unmatched...)
+	c.Corrections = append([]json.RawMessage{}, in.Corrections...)
 	return &c
 }

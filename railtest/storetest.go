@@ -1233,6 +1233,48 @@ func testIngest(t *testing.T, st *storeT) {
 	if x := st.get("b"); x.Status != returns.Settled || len(x.Timeline) != 4 {
 		t.Errorf("after a chain: %s, timeline %+v", x.Status, x.Timeline)
 	}
+
+	// What was recorded can be listed and read back, in the order it was
+	// recorded (f0 was received before the others, but ingested last).
+	early := returned("f0", "zzz")
+	early.Changes, early.ReceivedAt = nil, early.ReceivedAt.Add(-48*time.Hour)
+	if err := st.s.Ingest(st.ctx, early); err != nil {
+		t.Fatal(err)
+	}
+	files, err := st.s.InboundFiles(st.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []rails.InboundInfo{
+		{SHA256: "f1", Name: "RET_f1.ach", Format: "nacha", ReceivedAt: in.ReceivedAt, Changes: 1, Corrections: 1, Unmatched: 1},
+		{SHA256: "f2", Name: "RET_f2.ach", Format: "nacha", ReceivedAt: chain.ReceivedAt, Changes: 2, Corrections: 1, Unmatched: 1},
+		{SHA256: "f0", Name: "RET_f0.ach", Format: "nacha", ReceivedAt: early.ReceivedAt, Changes: 0, Corrections: 1, Unmatched: 1},
+	}
+	if len(files) != len(want) {
+		t.Fatalf("InboundFiles = %+v, want %+v", files, want)
+	}
+	for i, f := range files {
+		w := want[i]
+		if !f.ReceivedAt.Equal(w.ReceivedAt) {
+			t.Errorf("InboundFiles[%d] received %s, want %s", i, f.ReceivedAt, w.ReceivedAt)
+		}
+		f.ReceivedAt = w.ReceivedAt
+		if f != w {
+			t.Errorf("InboundFiles[%d] = %+v, want %+v", i, f, w)
+		}
+	}
+	got, err := st.s.InboundFile(st.ctx, "f2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Changes) != 2 || got.Changes[1].To != returns.Settled || got.Changes[0].Event.Code != "R01" ||
+		len(got.Unmatched) != 1 || got.Unmatched[0] != chain.Unmatched[0] || len(got.Corrections) != 1 ||
+		string(got.Corrections[0]) != `{"code":"C01"}` || got.Name != chain.Name || !got.ReceivedAt.Equal(chain.ReceivedAt) {
+		t.Errorf("InboundFile(f2) = %+v, want %+v", got, chain)
+	}
+	if _, err := st.s.InboundFile(st.ctx, "nope"); !errors.Is(err, rails.ErrNotFound) {
+		t.Errorf("InboundFile(unknown): %v, want ErrNotFound", err)
+	}
 }
 
 func testIngestConflict(t *testing.T, st *storeT) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/railyardhq/railyard/rails"
 	"io"
 	"os"
 	"path/filepath"
@@ -286,6 +287,24 @@ func TestMainEndToEnd(t *testing.T) {
 	assert.Equal(t, "121042889999991", ing.Unmatched[0].Trace)
 	assert.Equal(t, "R03", ing.Unmatched[0].Code)
 	assert.Equal(t, 4, ing.Unmatched[0].Line, "the return's addenda")
+
+	// Both files can be looked at again: the unmatched item is kept.
+	var inb struct {
+		Files []rails.InboundInfo `json:"files"`
+	}
+	y.jsonOut(&inb, "inbound", "list")
+	require.Len(t, inb.Files, 2)
+	assert.Equal(t, "RET.ach", filepath.Base(inb.Files[0].Name))
+	assert.Equal(t, 1, inb.Files[0].Changes)
+	assert.Equal(t, 1, inb.Files[1].Unmatched)
+	var shown rails.Inbound
+	y.jsonOut(&shown, "inbound", "show", inb.Files[1].SHA256[:10])
+	require.Len(t, shown.Unmatched, 1)
+	assert.Equal(t, rails.Unmatched{Line: 4, Trace: "121042889999991", Code: "R03"}, shown.Unmatched[0])
+	r = y.ok("inbound", "show", inb.Files[0].SHA256)
+	assert.Contains(t, r.stdout, "tx_0003  PROCESSING-CREDIT → RETURNED  [Returned on Debit] R01 -- Insufficient Funds")
+	assert.Equal(t, exitUsage, y.ry("inbound", "show", "abc").code)
+	assert.Equal(t, exitFailure, y.ry("inbound", "show", "00000000").code)
 
 	// Settlement: the Monday entries settle by Tuesday; the return stays.
 	var st struct {

@@ -244,6 +244,7 @@ func newRootCmd(g *globals) *cobra.Command {
 	root.AddCommand(newRunCmd(g))
 	root.AddCommand(newSettleCmd(g))
 	root.AddCommand(newIngestCmd(g))
+	root.AddCommand(newInboundCmd(g))
 	root.AddCommand(newTxCmd(g))
 	root.AddCommand(newEventsCmd(g))
 	root.AddCommand(newSimulateCmd(g))

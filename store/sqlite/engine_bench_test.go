@@ -67,11 +67,20 @@ func benchEngine(b *testing.B, n int, routings ...string) (*sqlite.Store, *rails
 	if err != nil {
 		b.Fatal(err)
 	}
-	at := time.Date(2026, 3, 6, 9, 0, 0, 0, pacificLA)
+	submitDay(b, eng, time.Date(2026, 3, 6, 0, 0, 0, 0, pacificLA), 0, n, routings...)
+	return st, eng, cfg
+}
+
+// submitDay submits n next-day ACH transactions at 09:00 of day, with IDs
+// from first on.
+func submitDay(b *testing.B, eng *rails.Engine, day time.Time, first, n int, routings ...string) {
+	b.Helper()
+	ctx := context.Background()
+	at := day.Add(9 * time.Hour)
 	for lo := 0; lo < n; lo += 10_000 {
 		txs := make([]*rails.Transaction, min(10_000, n-lo))
 		for i := range txs {
-			k := lo + i
+			k := first + lo + i
 			dir := rails.Credit
 			if k%3 == 0 {
 				dir = rails.Debit
@@ -86,7 +95,6 @@ func benchEngine(b *testing.B, n int, routings ...string) (*sqlite.Store, *rails
 			b.Fatal(err)
 		}
 	}
-	return st, eng, cfg
 }
 
 // sampleHeap records the largest HeapInuse seen every 20 ms until stop.

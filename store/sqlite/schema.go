@@ -127,7 +127,8 @@ CREATE INDEX unmatched_trace ON unmatched (trace);
 	// (Window.Group, ID) order: pending is keyed by it, so a claim reads
 	// and deletes one range of one b-tree. A file's transactions are read
 	// through assignments_file; a window's traces are distinct by a unique
-	// key rather than a check in memory.
+	// key rather than a check in memory. Inbound files keep the order
+	// they were ingested in.
 	`
 ALTER TABLE transactions ADD COLUMN w_group TEXT NOT NULL DEFAULT '';
 CREATE TABLE pending3 (
@@ -147,5 +148,6 @@ ALTER TABLE pending3 RENAME TO pending;
 DROP INDEX assignments_trace;
 CREATE UNIQUE INDEX assignments_trace ON assignments (trace, win);
 CREATE INDEX assignments_file ON assignments (win, file, ord);
+ALTER TABLE inbound ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;  -- ingestion order; 0 before version 3
 `,
 }

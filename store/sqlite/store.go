@@ -542,8 +542,8 @@ func (s *Store) Ingest(ctx context.Context, in *rails.Inbound) error {
 		return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
 	}
 	return s.write(ctx, func(q *sql.Tx) error {
-		res, err := q.ExecContext(ctx, `INSERT INTO inbound (sha256, name, format, received_at, changes, corrections)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+		res, err := q.ExecContext(ctx, `INSERT INTO inbound (sha256, name, format, received_at, changes, corrections, seq)
+			VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM inbound)) ON CONFLICT (sha256) DO NOTHING`,
 			in.SHA256, in.Name, in.Format, received, string(changes), string(corrections))
 		if err != nil {
 			return fmt.Errorf("sqlite: ingest %s: %w", in.Name, err)
@@ -566,6 +566,82 @@ func (s *Store) Ingest(ctx context.Context, in *rails.Inbound) error {
 		}
 		return nil
 	})
+}
+
+// InboundFiles lists the ingested files in ingestion order (rails.Store).
+func (s *Store) InboundFiles(ctx context.Context) ([]rails.InboundInfo, error) {
+	out := []rails.InboundInfo{}
+	err := s.read(ctx, func(q *sql.Tx) error {
+		rows, err := q.QueryContext(ctx, `SELECT i.sha256, i.name, i.format, i.received_at,
+			json_array_length(i.changes), json_array_length(i.corrections),
+			(SELECT COUNT(*) FROM unmatched u WHERE u.sha256 = i.sha256)
+			FROM inbound i ORDER BY i.seq, i.received_at, i.sha256`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var f rails.InboundInfo
+			var at sql.NullInt64
+			if err := rows.Scan(&f.SHA256, &f.Name, &f.Format, &at, &f.Changes, &f.Corrections, &f.Unmatched); err != nil {
+				return err
+			}
+			f.ReceivedAt = timeOf(at)
+			out = append(out, f)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: inbound files: %w", err)
+	}
+	return out, nil
+}
+
+// InboundFile returns one ingested file as recorded (rails.Store).
+func (s *Store) InboundFile(ctx context.Context, sha256 string) (*rails.Inbound, error) {
+	in := &rails.Inbound{SHA256: sha256, Changes: []rails.Change{}, Corrections: []json.RawMessage{}, Unmatched: []rails.Unmatched{}}
+	err := s.read(ctx, func(q *sql.Tx) error {
+		var at sql.NullInt64
+		var changes, corrections string
+		err := q.QueryRowContext(ctx, `SELECT name, format, received_at, changes, corrections FROM inbound WHERE sha256 = ?`,
+			sha256).Scan(&in.Name, &in.Format, &at, &changes, &corrections)
+		if errors.Is(err, sql.ErrNoRows) {
+			return rails.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		in.ReceivedAt = timeOf(at)
+		if err := json.Unmarshal([]byte(changes), &in.Changes); err != nil {
+			return fmt.Errorf("changes: %w", err)
+		}
+		if err := json.Unmarshal([]byte(corrections), &in.Corrections); err != nil {
+			return fmt.Errorf("corrections: %w", err)
+		}
+		if in.Changes == nil {
+			in.Changes = []rails.Change{}
+		}
+		if in.Corrections == nil {
+			in.Corrections = []json.RawMessage{}
+		}
+		rows, err := q.QueryContext(ctx, `SELECT line, trace, code FROM unmatched WHERE sha256 = ? ORDER BY rowid`, sha256)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u rails.Unmatched
+			if err := rows.Scan(&u.Line, &u.Trace, &u.Code); err != nil {
+				return err
+			}
+			in.Unmatched = append(in.Unmatched, u)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: inbound file %s: %w", sha256, err)
+	}
+	return in, nil
 }
 
 // txRow is a transaction's keys and status, as Ingest reads them.
