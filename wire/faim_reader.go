@@ -64,6 +64,7 @@ type tok struct {
 	line, col  int
 	off        int64 // of the '{'
 	spec       *tagSpec
+	junk       bool // a '{' that opens no tag
 }
 
 const faimBufSize = 64 << 10
@@ -140,7 +141,7 @@ func (r *FAIMReader) Next() bool {
 		if !ok {
 			return r.finish()
 		}
-		if r.startsNew(t.tag) {
+		if !t.junk && r.startsNew(t.tag) {
 			r.msg = r.complete()
 			r.add(t)
 			r.hdr = true
@@ -307,7 +308,7 @@ func (r *FAIMReader) header() (t tok, ok bool) {
 		return t, true
 	}
 	// A '{' that opens no tag: its bytes up to the next '{' are junk.
-	r.hdrJunk = true
+	r.hdrJunk, t.junk = true, true
 	r.report(&ParseError{Line: t.line, Column: t.col, Offset: off, Err: ErrSyntax, Severity: SeverityError,
 		Value: quoteStart(append([]byte{'{'}, p...)), Msg: "'{' is not followed by a 4-digit tag number and '}'"})
 	return t, true
@@ -369,7 +370,7 @@ func (r *FAIMReader) data() bool {
 // startsNew reports whether tag t opens a new message (fedwire.md B7).
 func (r *FAIMReader) startsNew(t Tag) bool {
 	c := &r.cur
-	if len(c.toks) == 0 || t == 0 {
+	if len(c.toks) == 0 {
 		return false
 	}
 	switch {
@@ -397,8 +398,8 @@ func (c *building) has(t Tag) bool {
 // add appends a tag (its header just read) to the message being assembled.
 func (r *FAIMReader) add(t tok) {
 	c := &r.cur
-	if t.tag == 0 {
-		return // junk, reported
+	if t.junk {
+		return // reported
 	}
 	if len(c.toks) == 0 {
 		c.line, c.off = t.line, t.off
@@ -618,10 +619,21 @@ func (p *msgParser) splitTag(s *tagSpec, fld *FAIMField, data string, out []stri
 				"data after the tag's last element ("+strconv.Itoa(len(s.elems))+" elements)")
 		}
 	}
+	if got := len(out) - start; got < s.lead {
+		e := &s.elems[got]
+		msg := "tag lacks its " + e.name
+		if data == "" {
+			msg = "tag has no data"
+		}
+		p.tagFinding(fld, got, len(data), "", SeverityError, ErrMissing, msg)
+	}
 	p.checkElements(s, fld, data, out[start:])
 	// Trailing empty elements are the same as omitted ones.
 	for len(out) > start && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
+	}
+	if len(out) == start && s.lead == 0 {
+		p.tagFinding(fld, -1, 0, data, p.sevFor(s), ErrMissing, "tag has no data")
 	}
 	return out, false
 }
@@ -657,6 +669,11 @@ func (p *msgParser) checkElements(s *tagSpec, fld *FAIMField, data string, els [
 		at := strings.Index(data[min(pos, len(data)):], v)
 		if at >= 0 {
 			pos += at
+		}
+		if e.fixed && strings.IndexByte(v, '*') >= 0 {
+			p.tagFinding(fld, i, pos, v, p.sevFor(s), ErrDelimiter, "'*' inside the fixed element "+e.name)
+			pos += len(v)
+			continue
 		}
 		if v == "" || (e.fixed && strings.TrimSpace(v) == "" && e.kind != eCode && e.kind != eIDCode) {
 			pos += len(v)

@@ -128,6 +128,9 @@ type tagSpec struct {
 	critical bool
 	party    bool // FI or party tag: id code, identifier, name, 3 address lines
 	fiOnly   bool // FI tag: id codes B C D F T U only
+	// lead is the number of leading fixed, non-optional elements: a tag
+	// present must hold them.
+	lead int
 }
 
 func fx(name string, n int, k ekind) elem { return elem{name: name, width: n, fixed: true, kind: k} }
@@ -293,8 +296,12 @@ var tagTable = []tagSpec{
 
 // tagIndex maps a tag number to its position in tagTable plus one.
 var tagIndex = func() (idx [10000]uint8) {
-	for i, s := range tagTable {
+	for i := range tagTable {
+		s := &tagTable[i]
 		idx[s.tag] = uint8(i + 1)
+		for s.lead < len(s.elems) && s.elems[s.lead].fixed && !s.elems[s.lead].opt {
+			s.lead++
+		}
 	}
 	return idx
 }()

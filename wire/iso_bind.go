@@ -207,7 +207,7 @@ type isoChecker struct {
 }
 
 func (c *isoChecker) report(n *node, path []string, value string, sev Severity, err error, msg string) {
-	e := &ParseError{Line: n.line, Column: n.col, Offset: n.off, Path: c.rootPath + strings.Join(path, "/"),
+	e := &ParseError{Line: n.line, Column: n.col, Offset: n.off, Path: strings.TrimSuffix(c.rootPath+strings.Join(path, "/"), "/"),
 		Value: value, Severity: sev, Err: err, Msg: msg}
 	if len(e.Value) > 64 {
 		e.Value = e.Value[:64] + "…"

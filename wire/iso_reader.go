@@ -101,7 +101,7 @@ func (r *ISOReader) Next() bool {
 			return false
 		}
 		if err != nil {
-			r.fatal(err, l, c, o)
+			r.fatal(err, l, c, o, true)
 			return false
 		}
 		start, ok := tok.(xml.StartElement)
@@ -112,7 +112,7 @@ func (r *ISOReader) Next() bool {
 		case "AppHdr":
 			n, err := r.td.tree(start, l, c, o)
 			if err != nil {
-				r.fatal(err, l, c, o)
+				r.fatal(err, l, c, o, false)
 				return false
 			}
 			if r.hdr != nil {
@@ -122,7 +122,7 @@ func (r *ISOReader) Next() bool {
 		case "Document":
 			n, err := r.td.tree(start, l, c, o)
 			if err != nil {
-				r.fatal(err, l, c, o)
+				r.fatal(err, l, c, o, false)
 				return false
 			}
 			r.msg = r.message(n)
@@ -131,8 +131,10 @@ func (r *ISOReader) Next() bool {
 	}
 }
 
-// fatal records malformed XML (or an I/O error) and ends reading.
-func (r *ISOReader) fatal(err error, l, c int, o int64) {
+// fatal records malformed XML (or an I/O error) and ends reading. atToken
+// says the error came from the token at l, c, o, not from inside an
+// element read from there.
+func (r *ISOReader) fatal(err error, l, c int, o int64, atToken bool) {
 	r.done = true
 	var se *xml.SyntaxError
 	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -144,7 +146,7 @@ func (r *ISOReader) fatal(err error, l, c int, o int64) {
 				l, c = se.Line, 0
 			}
 		}
-		if r.n == 0 && r.hdr == nil && o == 0 {
+		if atToken && r.n == 0 && r.hdr == nil && o == 0 {
 			sentinel, msg = ErrFormat, "not XML: "+msg
 		}
 		e := &ParseError{Line: l, Column: c, Offset: o, Message: r.n, Severity: SeverityError, Err: sentinel, Msg: msg}
