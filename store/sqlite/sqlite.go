@@ -28,8 +28,9 @@ var ErrSchemaTooNew = errors.New("sqlite: database schema is newer than this rai
 // Store is a rails.Store in one SQLite file. It is safe for concurrent use
 // by several goroutines, and several processes may open the same file.
 type Store struct {
-	w *sql.DB // one connection; every transaction BEGIN IMMEDIATE
-	r *sql.DB // readers; deferred transactions see one snapshot
+	w    *sql.DB // one connection; every transaction BEGIN IMMEDIATE
+	r    *sql.DB // readers; deferred transactions see one snapshot
+	path string  // absolute
 }
 
 var _ rails.Store = (*Store)(nil)
@@ -84,7 +85,7 @@ func open(ctx context.Context, path string, version int) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	s := &Store{w: w, r: r}
+	s := &Store{w: w, r: r, path: abs}
 	if err := s.migrate(ctx, version); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -166,6 +167,9 @@ func (s *Store) migrateOne(ctx context.Context, version int) (done bool, err err
 	}
 	return false, tx.Commit()
 }
+
+// Path is the absolute path of the store's file.
+func (s *Store) Path() string { return s.path }
 
 // Close releases the store's connections.
 func (s *Store) Close() error {
