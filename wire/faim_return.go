@@ -22,7 +22,8 @@ type FAIMReturn struct {
 	// Text is the free text of {6500} then {6000}, elements joined with
 	// spaces: the input of the reason keyword table.
 	Text string
-	// OriginalIMAD is {3500}, else the first IMAD quoted in the text.
+	// OriginalIMAD is {3500} (of a plain transfer, only when it is an
+	// IMAD), else the first IMAD quoted in the text.
 	OriginalIMAD string
 	// OriginalUETR is a UUID quoted in the text, else the end-to-end id of
 	// {3620} when it is a UUID (wire#421).
@@ -54,7 +55,11 @@ func (m *FAIMMessage) Return() (r FAIMReturn, ok bool) {
 			r.Code = rest[:4]
 		}
 	}
-	r.OriginalIMAD = strings.TrimSpace(m.PreviousIMAD())
+	if prev := strings.TrimSpace(m.PreviousIMAD()); r.Reversal {
+		r.OriginalIMAD = prev
+	} else if _, err := ParseIMAD(prev); err == nil {
+		r.OriginalIMAD = prev // a transfer that names a previous message
+	}
 	if !r.Reversal || r.OriginalIMAD == "" {
 		quoted := ""
 		forEachWord(r.Text, func(w string) bool {
