@@ -238,6 +238,7 @@ func newRootCmd(g *globals) *cobra.Command {
 	pf.StringVar(&g.db, "db", defaultDBPath(), "store of submit, run, settle, ingest, tx and events: a SQLite `FILE`, created on first use ($"+envDB+" sets the default)")
 
 	root.AddCommand(newACHCmd(g))
+	root.AddCommand(newX9Cmd(g))
 	root.AddCommand(newWireCmd(g))
 	root.AddCommand(newCutoffsCmd(g))
 	root.AddCommand(newReturnsCmd(g))
