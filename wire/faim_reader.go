@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -575,6 +576,9 @@ func (p *msgParser) splitTag(s *tagSpec, fld *FAIMField, data string, out []stri
 		rest := data[pos:]
 		j := strings.IndexByte(rest, '*')
 		switch {
+		case j < 0 && strings.TrimRight(rest, " ") == "":
+			p.tagFinding(fld, -1, pos, "", p.f.strict(), ErrLength, "blanks after the last delimiter")
+			pos = len(data)
 		case j < 0 && len(strings.TrimRight(rest, " ")) <= e.width:
 			out = append(out, strings.TrimRight(rest, " "))
 			p.tagFinding(fld, i, pos, "", p.f.strict(), ErrDelimiter, "no '*' after "+e.name)
@@ -674,6 +678,9 @@ func (p *msgParser) checkElements(s *tagSpec, fld *FAIMField, data string, els [
 			p.tagFinding(fld, i, pos, v, p.sevFor(s), ErrDelimiter, "'*' inside the fixed element "+e.name)
 			pos += len(v)
 			continue
+		}
+		if v == "" && e.kind == eIDCode && slices.ContainsFunc(els[i+1:], func(s string) bool { return s != "" }) {
+			p.tagFinding(fld, i, pos, v, p.f.strict(), ErrCode, "identification code is blank")
 		}
 		if v == "" || (e.fixed && strings.TrimSpace(v) == "" && e.kind != eCode && e.kind != eIDCode) {
 			pos += len(v)
