@@ -57,17 +57,26 @@ func (m *FAIMMessage) Valid() bool { return m.errs == 0 }
 
 // Field returns the message's field of tag t, or nil.
 func (m *FAIMMessage) Field(t Tag) *FAIMField {
-	i, ok := slices.BinarySearchFunc(m.Fields, t, func(f FAIMField, t Tag) int { return int(f.Tag) - int(t) })
-	if !ok {
-		// Fields built by hand may be out of order.
-		for j := range m.Fields {
-			if m.Fields[j].Tag == t {
-				return &m.Fields[j]
-			}
+	fs := m.Fields
+	lo, hi := 0, len(fs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if fs[mid].Tag < t {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
-		return nil
 	}
-	return &m.Fields[i]
+	if lo < len(fs) && fs[lo].Tag == t {
+		return &fs[lo]
+	}
+	// Fields built by hand may be out of order.
+	for j := range fs {
+		if fs[j].Tag == t {
+			return &fs[j]
+		}
+	}
+	return nil
 }
 
 // Has reports whether the message holds tag t.

@@ -40,7 +40,8 @@ type FAIMReader struct {
 	hdrJunk bool // the '{' was not a tag: its bytes up to the next '{' are junk
 
 	cur      building
-	forWrite bool // validating what a Writer emits: writer-only rules apply
+	at       []int // element offsets, reused
+	forWrite bool  // validating what a Writer emits: writer-only rules apply
 }
 
 // building is the message being assembled.
@@ -428,7 +429,8 @@ func (r *FAIMReader) complete() *FAIMMessage {
 	c := &r.cur
 	r.n++
 	m := &FAIMMessage{Index: r.n, Line: c.line, Offset: c.off}
-	p := msgParser{f: &r.f, m: m, opts: r.Options, forWrite: r.forWrite}
+	p := msgParser{f: &r.f, m: m, opts: r.Options, forWrite: r.forWrite, at: r.at[:0]}
+	defer func() { r.at = p.at }()
 	for _, e := range c.pending {
 		if m.Line == 0 {
 			m.Line, m.Offset = e.Line, e.Offset
@@ -486,6 +488,7 @@ type msgParser struct {
 	m        *FAIMMessage
 	opts     Options
 	forWrite bool
+	at       []int // byte offset in the tag's data of each element split
 }
 
 // keep records a finding on the message and in the reader's list.
@@ -540,12 +543,14 @@ func (p *msgParser) splitTag(s *tagSpec, fld *FAIMField, data string, out []stri
 	pos := 0
 	noStar := false // a variable element was read by width
 	start := len(out)
+	p.at = p.at[:0]
 	for i := range s.elems {
 		e := &s.elems[i]
 		if pos >= len(data) {
 			break
 		}
 		if e.fixed {
+			p.at = append(p.at, pos)
 			if e.opt && data[pos] == '*' {
 				out = append(out, "")
 				pos++
@@ -566,6 +571,7 @@ func (p *msgParser) splitTag(s *tagSpec, fld *FAIMField, data string, out []stri
 			pos += e.width
 			continue
 		}
+		p.at = append(p.at, pos)
 		if !hasStar {
 			n := min(e.width, len(data)-pos)
 			out = append(out, strings.TrimRight(data[pos:pos+n], " "))
@@ -667,23 +673,20 @@ func (p *msgParser) split8200(s *tagSpec, fld *FAIMField, data string, out []str
 // checkElements applies each element's kind to its value.
 func (p *msgParser) checkElements(s *tagSpec, fld *FAIMField, data string, els []string) {
 	sev := p.sevFor(s)
-	pos := 0
 	for i, v := range els {
 		e := &s.elems[i]
-		at := strings.Index(data[min(pos, len(data)):], v)
-		if at >= 0 {
-			pos += at
+		pos := 0
+		if i < len(p.at) {
+			pos = p.at[i]
 		}
 		if e.fixed && strings.IndexByte(v, '*') >= 0 {
 			p.tagFinding(fld, i, pos, v, p.sevFor(s), ErrDelimiter, "'*' inside the fixed element "+e.name)
-			pos += len(v)
 			continue
 		}
 		if v == "" && e.kind == eIDCode && slices.ContainsFunc(els[i+1:], func(s string) bool { return s != "" }) {
 			p.tagFinding(fld, i, pos, v, p.f.strict(), ErrCode, "identification code is blank")
 		}
 		if v == "" || (e.fixed && strings.TrimSpace(v) == "" && e.kind != eCode && e.kind != eIDCode) {
-			pos += len(v)
 			continue
 		}
 		bad := ""
@@ -744,7 +747,6 @@ func (p *msgParser) checkElements(s *tagSpec, fld *FAIMField, data string, els [
 		if bad != "" {
 			p.tagFinding(fld, i, pos, v, sev, err, bad)
 		}
-		pos += len(v)
 	}
 }
 
