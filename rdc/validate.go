@@ -787,6 +787,9 @@ func (v *validator) closeBundle(rec *Record, c *BundleControl) {
 		items += b.t.credits
 		amount += b.t.creditAmt
 	}
+	if b.t.items+b.t.credits == 0 {
+		v.add(SeverityWarning, rec, nil, 0, "", ErrMissing, "empty bundle: no items")
+	}
 	if c == nil {
 		v.add(v.strict(), rec, nil, 0, "", ErrMissing, "bundle not closed: bundle control (70) missing")
 	} else {
@@ -851,6 +854,9 @@ func (v *validator) closeCashLetter(rec *Record, c *CashLetterControl) {
 		v.compare(rec, fieldOf(l, "items_within_cash_letter_count"), int64(c.ItemCount), int64(items), "items")
 		v.compare(rec, fieldOf(l, "cash_letter_total_amount"), c.TotalAmount, amount, "total amount")
 		v.compare(rec, fieldOf(l, "images_within_cash_letter_count"), int64(c.ImageCount), int64(cl.t.images), "image views")
+		if cl.bundles == 0 && (cl.collection != "20" || cl.typeInd != 'N') {
+			v.add(v.strict(), rec, nil, 0, "", ErrMissing, "cash letter without bundles: only a collection type 20, record type N cash letter may have none")
+		}
 		switch ind := cl.typeInd; {
 		case cl.t.images > 0 && ind != 'I' && ind != 'F':
 			v.add(v.strict(), rec, nil, 0, string(ind), ErrValue, "the cash letter has image views but its record type indicator (10.8) is "+strconv.Quote(string(ind))+", not I or F")

@@ -124,6 +124,7 @@ func TestValidationRules(t *testing.T) {
 		}, want{ErrImage, 7, "image_data", SeverityWarning}},
 		{"image big-endian", twoChecks, func(r [][]byte) [][]byte { copy(r[6][117:], "MM"); return r }, want{ErrImage, 7, "image_data", SeverityWarning}},
 		{"reserved 20.10 at level 35", twoChecks, set(3, 55, "121042882"), want{ErrReserved, 3, "return_location_routing_number", SeverityWarning}},
+		{"cash letter without bundles", twoChecks, func(r [][]byte) [][]byte { return append(r[:2:2], r[16:]...) }, want{ErrMissing, 3, "", SeverityWarning}},
 		{"customer reason under E", aReturn, set(2, 78, "E"), want{ErrReturnReason, 4, "return_reason", SeverityWarning}},
 		{"administrative reason under R", aReturn, set(4, 42, "V"), want{ErrReturnReason, 4, "return_reason", SeverityWarning}},
 		{"reserved reason", aReturn, set(4, 42, "7"), want{ErrReturnReason, 4, "return_reason", SeverityWarning}},

@@ -231,6 +231,14 @@ func (w *Writer) WriteItem(it *Item) error {
 	if main != 1 {
 		return w.fail(&ParseError{Err: ErrWriterState, Msg: "an item has exactly one of Check, Return, Credit, CreditItem; this one has " + strconv.Itoa(main)})
 	}
+	switch {
+	case len(it.BOFD)+len(it.Payor)+len(it.ImageRefs)+len(it.Endorsements) > 0 && it.Check == nil && it.Return == nil:
+		return w.fail(&ParseError{Err: ErrWriterState, Msg: "a credit has no addenda"})
+	case len(it.Payor) > 0 && it.Return == nil:
+		return w.fail(&ParseError{Err: ErrWriterState, Msg: "payor addenda (33) belong to returns"})
+	case w.v.level == "03" && !w.Options.Lenient && (len(it.ImageRefs) > 0 || len(it.UserRecords) > 0 || it.CreditItem != nil):
+		return w.fail(&ParseError{Err: ErrLevel, Msg: "records 27, 34, 62 and 68 are not defined in standard level 03 (DSTU X9.37)"})
+	}
 	if it.Check != nil || it.Return != nil {
 		if err := w.state(w.inBundle, "a forward or return item needs an open bundle"); err != nil {
 			return err
@@ -270,9 +278,6 @@ func (w *Writer) WriteItem(it *Item) error {
 		return err
 	}
 	ret := it.Return != nil
-	if len(it.BOFD)+len(it.Payor)+len(it.ImageRefs)+len(it.Endorsements) > 0 && it.Check == nil && !ret {
-		return w.fail(&ParseError{Err: ErrWriterState, Msg: "a credit has no addenda"})
-	}
 	aCodec, bCodec, cCodec := checkAddendumACodec, checkAddendumBCodec, checkAddendumCCodec
 	if ret {
 		aCodec, bCodec, cCodec = returnAddendumACodec, returnAddendumCCodec, returnAddendumDCodec
@@ -285,9 +290,6 @@ func (w *Writer) WriteItem(it *Item) error {
 		if err := encodeFixed(w, aCodec, &a); err != nil {
 			return err
 		}
-	}
-	if len(it.Payor) > 0 && !ret {
-		return w.fail(&ParseError{Err: ErrWriterState, Msg: "payor addenda (33) belong to returns"})
 	}
 	for i := range it.Payor {
 		if err := encodeFixed(w, returnAddendumBCodec, &it.Payor[i]); err != nil {
@@ -443,6 +445,9 @@ func (w *Writer) closeBundle(c *BundleControl) error {
 	if !w.inBundle {
 		return nil
 	}
+	if w.v.b.t.items+w.v.b.t.credits == 0 && !w.Options.Lenient {
+		return w.fail(&ParseError{Err: ErrWriterState, Msg: "the bundle has no items: the Writer never writes an empty bundle"})
+	}
 	ctl := BundleControl{CreditTotalIndicator: "0"}
 	if c != nil {
 		ctl.UserField, ctl.CreditTotalIndicator = c.UserField, c.CreditTotalIndicator
@@ -465,6 +470,9 @@ func (w *Writer) WriteRoutingNumberSummary(s *RoutingNumberSummary) error {
 	}
 	if err := w.closeBundle(nil); err != nil {
 		return err
+	}
+	if w.v.level == "03" && !w.Options.Lenient {
+		return w.fail(&ParseError{Err: ErrLevel, Msg: "record 85 is not defined in standard level 03 (DSTU X9.37)"})
 	}
 	return encodeFixed(w, routingNumberSummaryCodec, s)
 }

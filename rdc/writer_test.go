@@ -258,3 +258,21 @@ func TestCP037(t *testing.T) {
 		assert.Equal(t, byte(i), toEBCDIC[cp037[i]])
 	}
 }
+
+func TestWriterRefusesEmptyBundleAndLevel03Records(t *testing.T) {
+	w := NewWriter(io.Discard)
+	require.NoError(t, w.WriteFileHeader(sampleHeader()))
+	require.NoError(t, w.WriteCashLetterHeader(sampleCashLetter("01", "")))
+	require.NoError(t, w.WriteBundleHeader(sampleBundle("01")))
+	assert.ErrorIs(t, w.WriteBundleControl(&BundleControl{}), ErrWriterState)
+
+	h := sampleHeader()
+	h.StandardLevel = "03"
+	w = NewWriter(io.Discard)
+	require.NoError(t, w.WriteFileHeader(h))
+	require.NoError(t, w.WriteCashLetterHeader(sampleCashLetter("01", "")))
+	require.NoError(t, w.WriteBundleHeader(sampleBundle("01")))
+	it := sampleCheck(1, stubTIFF(10, 10, 5, 1), stubTIFF(10, 10, 5, 2))
+	it.ImageRefs = []ImageReferenceAddendum{{KeyIndicator: "1", MicrofilmArchiveSequence: "1"}}
+	assert.ErrorIs(t, w.WriteItem(it), ErrLevel)
+}
