@@ -84,7 +84,8 @@ type ParseError struct {
 	Element      string `json:"element,omitempty"`
 	ElementIndex int    `json:"element_index,omitempty"`
 	Path         string `json:"path,omitempty"`
-	Value        string `json:"value,omitempty"`
+	// Value is the offending text as read (cut at 64 bytes for ISO 20022).
+	Value string `json:"value,omitempty"`
 	// Expected is the value or shape the rule wanted, where there is one.
 	Expected string   `json:"expected,omitempty"`
 	Severity Severity `json:"severity"`

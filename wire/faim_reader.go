@@ -51,7 +51,6 @@ type building struct {
 	seen     [128]bool // by tagIndex; unknown tags in unknown
 	unknown  []Tag
 	known    bool // holds a tag of version 30 other than {1100}-{1130}
-	fed      bool // holds a Fed-appended tag
 	line     int
 	off      int64
 	pending  []*ParseError // findings before the message had a tag
@@ -413,7 +412,6 @@ func (r *FAIMReader) add(t tok) {
 			if c.known && c.fedLater.tag == 0 {
 				c.fedLater = t
 			}
-			c.fed = true
 		} else {
 			c.known = true
 		}

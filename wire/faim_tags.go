@@ -126,7 +126,6 @@ type tagSpec struct {
 	// a value they cannot hold stays an error in the lenient profile,
 	// and the tag is never kept as raw text.
 	critical bool
-	party    bool // FI or party tag: id code, identifier, name, 3 address lines
 	fiOnly   bool // FI tag: id codes B C D F T U only
 	// lead is the number of leading fixed, non-optional elements: a tag
 	// present must hold them.
@@ -179,7 +178,7 @@ const (
 )
 
 func partySpec(t Tag, name string, fiOnly bool) tagSpec {
-	return tagSpec{tag: t, name: name, party: true, fiOnly: fiOnly, elems: cat(
+	return tagSpec{tag: t, name: name, fiOnly: fiOnly, elems: cat(
 		fo("id_code", 1, eIDCode), vx("identifier", 34), vx("name", 35), lines("address", 3, 35))}
 }
 

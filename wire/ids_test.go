@@ -155,3 +155,14 @@ func TestDetectFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestReaderNotFedwire(t *testing.T) {
+	r := NewReader(bytes.NewReader([]byte("101 231380104 121042882")))
+	if r.Next() || !errors.Is(r.Err(), ErrFormat) || len(r.Findings()) != 1 || r.Format() != "" {
+		t.Errorf("err %v, findings %v, format %q", r.Err(), r.Findings(), r.Format())
+	}
+	r = NewReader(bytes.NewReader([]byte(" \n\t")))
+	if r.Next() || r.Err() != nil {
+		t.Errorf("blank input: %v", r.Err())
+	}
+}

@@ -79,19 +79,24 @@ func bconst[T any](path, value string) bind[T] {
 	return bind[T]{path: p(path), r: rule{kind: vConst, codes: value, mand: true}}
 }
 
-// M is a mandatory rule of kind k; O an optional one; I one required when
-// its parent is present.
-func M(k vkind, max int) rule { return rule{kind: k, max: max, mand: true} }
-func O(k vkind, max int) rule { return rule{kind: k, max: max} }
-func I(k vkind, max int) rule { return rule{kind: k, max: max, mandIn: true} }
+// mand is a mandatory rule of kind k; opt an optional one; inParent one
+// required when its parent is present.
+func mand(k vkind, max int) rule     { return rule{kind: k, max: max, mand: true} }
+func opt(k vkind, max int) rule      { return rule{kind: k, max: max} }
+func inParent(k vkind, max int) rule { return rule{kind: k, max: max, mandIn: true} }
 func codes(mand bool, cs string) rule {
 	return rule{kind: vCode, codes: cs, mand: mand}
 }
 
 // Party and address bindings, shared by every message.
 
-// Address is a PostalAddress24: structured elements, or up to three
-// unstructured lines.
+// Address is a PostalAddress24: structured elements, or unstructured
+// lines (AdrLine; Fedwire allows three of 35). Each field is the element
+// of the same meaning: Department Dept, SubDepartment SubDept, StreetName
+// StrtNm, BuildingNumber BldgNb, BuildingName BldgNm, Floor Flr, PostBox
+// PstBx, Room, PostCode PstCd, TownName TwnNm, TownLocationName TwnLctnNm,
+// DistrictName DstrctNm, CountrySubDivision CtrySubDvsn (a state),
+// Country Ctry (ISO 3166 two letters), Lines AdrLine.
 type Address struct {
 	Department         string   `json:"department,omitempty"`
 	SubDepartment      string   `json:"sub_department,omitempty"`
@@ -116,20 +121,20 @@ type Address struct {
 // (for Fedwire: ClearingSystem "USABA" and MemberID the routing number),
 // and may have a Name and Address.
 type Party struct {
-	Name    string  `json:"name,omitempty"`
-	Address Address `json:"address"`
-	BIC     string  `json:"bic,omitempty"`
+	Name    string  `json:"name,omitempty"` // Nm
+	Address Address `json:"address"`        // PstlAdr
+	BIC     string  `json:"bic,omitempty"`  // FinInstnId/BICFI
 	// ClearingSystem is ClrSysMmbId/ClrSysId/Cd; the writers put "USABA"
 	// when MemberID is set and this is empty.
 	ClearingSystem string `json:"clearing_system,omitempty"`
-	MemberID       string `json:"member_id,omitempty"`
+	MemberID       string `json:"member_id,omitempty"` // ClrSysMmbId/MmbId: the routing number under USABA
 }
 
 // Account identifies an account by IBAN or by another identifier
 // (Id/Othr/Id: the US account number).
 type Account struct {
-	IBAN string `json:"iban,omitempty"`
-	ID   string `json:"id,omitempty"`
+	IBAN string `json:"iban,omitempty"` // Id/IBAN
+	ID   string `json:"id,omitempty"`   // Id/Othr/Id
 }
 
 func isZeroAddress(a *Address) bool {
@@ -144,27 +149,27 @@ func addressBinds[T any](prefix string, acc func(*T) *Address) []bind[T] {
 	}
 	p := prefix + "/"
 	return []bind[T]{
-		bs(p+"Dept", O(vText, 70), f(func(a *Address) *string { return &a.Department })),
-		bs(p+"SubDept", O(vText, 70), f(func(a *Address) *string { return &a.SubDepartment })),
-		bs(p+"StrtNm", O(vText, 70), f(func(a *Address) *string { return &a.StreetName })),
-		bs(p+"BldgNb", O(vText, 16), f(func(a *Address) *string { return &a.BuildingNumber })),
-		bs(p+"BldgNm", O(vText, 35), f(func(a *Address) *string { return &a.BuildingName })),
-		bs(p+"Flr", O(vText, 70), f(func(a *Address) *string { return &a.Floor })),
-		bs(p+"PstBx", O(vText, 16), f(func(a *Address) *string { return &a.PostBox })),
-		bs(p+"Room", O(vText, 70), f(func(a *Address) *string { return &a.Room })),
-		bs(p+"PstCd", O(vText, 16), f(func(a *Address) *string { return &a.PostCode })),
-		bs(p+"TwnNm", O(vText, 35), f(func(a *Address) *string { return &a.TownName })),
-		bs(p+"TwnLctnNm", O(vText, 35), f(func(a *Address) *string { return &a.TownLocationName })),
-		bs(p+"DstrctNm", O(vText, 35), f(func(a *Address) *string { return &a.DistrictName })),
-		bs(p+"CtrySubDvsn", O(vText, 35), f(func(a *Address) *string { return &a.CountrySubDivision })),
-		bs(p+"Ctry", O(vCtry, 2), f(func(a *Address) *string { return &a.Country })),
+		bs(p+"Dept", opt(vText, 70), f(func(a *Address) *string { return &a.Department })),
+		bs(p+"SubDept", opt(vText, 70), f(func(a *Address) *string { return &a.SubDepartment })),
+		bs(p+"StrtNm", opt(vText, 70), f(func(a *Address) *string { return &a.StreetName })),
+		bs(p+"BldgNb", opt(vText, 16), f(func(a *Address) *string { return &a.BuildingNumber })),
+		bs(p+"BldgNm", opt(vText, 35), f(func(a *Address) *string { return &a.BuildingName })),
+		bs(p+"Flr", opt(vText, 70), f(func(a *Address) *string { return &a.Floor })),
+		bs(p+"PstBx", opt(vText, 16), f(func(a *Address) *string { return &a.PostBox })),
+		bs(p+"Room", opt(vText, 70), f(func(a *Address) *string { return &a.Room })),
+		bs(p+"PstCd", opt(vText, 16), f(func(a *Address) *string { return &a.PostCode })),
+		bs(p+"TwnNm", opt(vText, 35), f(func(a *Address) *string { return &a.TownName })),
+		bs(p+"TwnLctnNm", opt(vText, 35), f(func(a *Address) *string { return &a.TownLocationName })),
+		bs(p+"DstrctNm", opt(vText, 35), f(func(a *Address) *string { return &a.DistrictName })),
+		bs(p+"CtrySubDvsn", opt(vText, 35), f(func(a *Address) *string { return &a.CountrySubDivision })),
+		bs(p+"Ctry", opt(vCtry, 2), f(func(a *Address) *string { return &a.Country })),
 		bss(p+"AdrLine", rule{kind: vText, max: 70, repeat: 7}, func(t *T) *[]string { return &acc(t).Lines }),
 	}
 }
 
 // personBinds binds a PartyIdentification135 (Nm, PstlAdr).
 func personBinds[T any](prefix string, acc func(*T) *Party) []bind[T] {
-	return append([]bind[T]{bs(prefix+"/Nm", O(vText, 140), func(t *T) *string { return &acc(t).Name })},
+	return append([]bind[T]{bs(prefix+"/Nm", opt(vText, 140), func(t *T) *string { return &acc(t).Name })},
 		addressBinds(prefix+"/PstlAdr", func(t *T) *Address { return &acc(t).Address })...)
 }
 
@@ -173,17 +178,17 @@ func personBinds[T any](prefix string, acc func(*T) *Party) []bind[T] {
 func agentBinds[T any](prefix string, acc func(*T) *Party) []bind[T] {
 	fi := prefix + "/FinInstnId/"
 	return append([]bind[T]{
-		bs(fi+"BICFI", O(vBIC, 11), func(t *T) *string { return &acc(t).BIC }),
-		bs(fi+"ClrSysMmbId/ClrSysId/Cd", O(vCode4, 5), func(t *T) *string { return &acc(t).ClearingSystem }),
-		bs(fi+"ClrSysMmbId/MmbId", I(vMember, 35), func(t *T) *string { return &acc(t).MemberID }),
-		bs(fi+"Nm", O(vText, 140), func(t *T) *string { return &acc(t).Name }),
+		bs(fi+"BICFI", opt(vBIC, 11), func(t *T) *string { return &acc(t).BIC }),
+		bs(fi+"ClrSysMmbId/ClrSysId/Cd", opt(vCode4, 5), func(t *T) *string { return &acc(t).ClearingSystem }),
+		bs(fi+"ClrSysMmbId/MmbId", inParent(vMember, 35), func(t *T) *string { return &acc(t).MemberID }),
+		bs(fi+"Nm", opt(vText, 140), func(t *T) *string { return &acc(t).Name }),
 	}, addressBinds(fi+"PstlAdr", func(t *T) *Address { return &acc(t).Address })...)
 }
 
 func accountBinds[T any](prefix string, acc func(*T) *Account) []bind[T] {
 	return []bind[T]{
-		bs(prefix+"/Id/IBAN", O(vID, 34), func(t *T) *string { return &acc(t).IBAN }),
-		bs(prefix+"/Id/Othr/Id", O(vID, 34), func(t *T) *string { return &acc(t).ID }),
+		bs(prefix+"/Id/IBAN", opt(vID, 34), func(t *T) *string { return &acc(t).IBAN }),
+		bs(prefix+"/Id/Othr/Id", opt(vID, 34), func(t *T) *string { return &acc(t).ID }),
 	}
 }
 

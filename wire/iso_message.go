@@ -151,16 +151,16 @@ type AppHeader struct {
 const MarketPracticeRegistry = "www2.swift.com/mystandards/#/group/Federal_Reserve_Financial_Services/Fedwire_Funds_Service"
 
 var headBinds = []bind[AppHeader]{
-	bs("Fr/FIId/FinInstnId/ClrSysMmbId/MmbId", M(vMember9, 9), func(h *AppHeader) *string { return &h.From }),
-	bs("To/FIId/FinInstnId/ClrSysMmbId/MmbId", M(vMember9, 9), func(h *AppHeader) *string { return &h.To }),
-	bs("BizMsgIdr", M(vID, 35), func(h *AppHeader) *string { return &h.BusinessMessageID }),
-	bs("MsgDefIdr", M(vMsgDef, 35), func(h *AppHeader) *string { return &h.MessageDefinition }),
+	bs("Fr/FIId/FinInstnId/ClrSysMmbId/MmbId", mand(vMember9, 9), func(h *AppHeader) *string { return &h.From }),
+	bs("To/FIId/FinInstnId/ClrSysMmbId/MmbId", mand(vMember9, 9), func(h *AppHeader) *string { return &h.To }),
+	bs("BizMsgIdr", mand(vID, 35), func(h *AppHeader) *string { return &h.BusinessMessageID }),
+	bs("MsgDefIdr", mand(vMsgDef, 35), func(h *AppHeader) *string { return &h.MessageDefinition }),
 	bs("BizSvc", codes(true, "TEST PROD"), func(h *AppHeader) *string { return &h.BusinessService }),
 	bs("MktPrctc/Regy", rule{kind: vConst, codes: MarketPracticeRegistry, mand: true}, func(h *AppHeader) *string { return &h.registry }),
-	bs("MktPrctc/Id", M(vMktID, 18), func(h *AppHeader) *string { return &h.MarketPractice }),
-	btime("CreDt", M(vDateTime, 0), func(h *AppHeader) *time.Time { return &h.Created }),
+	bs("MktPrctc/Id", mand(vMktID, 18), func(h *AppHeader) *string { return &h.MarketPractice }),
+	btime("CreDt", mand(vDateTime, 0), func(h *AppHeader) *time.Time { return &h.Created }),
 	bs("CpyDplct", codes(false, "CODU COPY DUPL"), func(h *AppHeader) *string { return &h.CopyDuplicate }),
-	bs("PssblDplct", O(vBool, 5), func(h *AppHeader) *string { return &h.PossibleDuplicate }),
+	bs("PssblDplct", opt(vBool, 5), func(h *AppHeader) *string { return &h.PossibleDuplicate }),
 }
 
 // typeOf returns "pacs.008" of "pacs.008.001.08".

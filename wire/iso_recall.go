@@ -31,22 +31,22 @@ type RecallRequest struct {
 
 var camt056Binds = joinBinds(
 	[]bind[RecallRequest]{
-		bs("Assgnmt/Id", M(vIMAD, 22), func(r *RecallRequest) *string { return &r.AssignmentID }),
+		bs("Assgnmt/Id", mand(vIMAD, 22), func(r *RecallRequest) *string { return &r.AssignmentID }),
 	},
 	agentBinds("Assgnmt/Assgnr/Agt", func(r *RecallRequest) *Party { return &r.Assigner }),
 	agentBinds("Assgnmt/Assgne/Agt", func(r *RecallRequest) *Party { return &r.Assignee }),
 	[]bind[RecallRequest]{
-		btime("Assgnmt/CreDtTm", M(vDateTime, 0), func(r *RecallRequest) *time.Time { return &r.Created }),
-		bs("Case/Id", M(vID, 35), func(r *RecallRequest) *string { return &r.CaseID }),
-		bs("Case/Cretr/Pty/Nm", O(vText, 140), func(r *RecallRequest) *string { return &r.CaseCreatorName }),
+		btime("Assgnmt/CreDtTm", mand(vDateTime, 0), func(r *RecallRequest) *time.Time { return &r.Created }),
+		bs("Case/Id", mand(vID, 35), func(r *RecallRequest) *string { return &r.CaseID }),
+		bs("Case/Cretr/Pty/Nm", opt(vText, 140), func(r *RecallRequest) *string { return &r.CaseCreatorName }),
 	},
 	agentBinds("Case/Cretr/Agt", func(r *RecallRequest) *Party { return &r.CaseCreator }),
 	refBinds("Undrlyg/TxInf", func(r *RecallRequest) *OriginalRef { return &r.OriginalRef }, true),
 	bamt("Undrlyg/TxInf/OrgnlIntrBkSttlmAmt", rule{mand: true}, func(r *RecallRequest) *int64 { return &r.OriginalAmount }, func(r *RecallRequest) *string { return &r.OriginalCurrency }, vCcy),
 	[]bind[RecallRequest]{
-		bs("Undrlyg/TxInf/OrgnlIntrBkSttlmDt", M(vDate, 0), func(r *RecallRequest) *string { return &r.OriginalSettlementDate }),
-		bs("Undrlyg/TxInf/CxlRsnInf/Orgtr/Nm", O(vText, 140), func(r *RecallRequest) *string { return &r.Originator }),
-		bs("Undrlyg/TxInf/CxlRsnInf/Rsn/Cd", M(vCode4, 4), func(r *RecallRequest) *string { return &r.Reason }),
+		bs("Undrlyg/TxInf/OrgnlIntrBkSttlmDt", mand(vDate, 0), func(r *RecallRequest) *string { return &r.OriginalSettlementDate }),
+		bs("Undrlyg/TxInf/CxlRsnInf/Orgtr/Nm", opt(vText, 140), func(r *RecallRequest) *string { return &r.Originator }),
+		bs("Undrlyg/TxInf/CxlRsnInf/Rsn/Cd", mand(vCode4, 4), func(r *RecallRequest) *string { return &r.Reason }),
 		bss("Undrlyg/TxInf/CxlRsnInf/AddtlInf", rule{kind: vText, max: 105, repeat: 2}, func(r *RecallRequest) *[]string { return &r.AdditionalInfo }),
 	},
 )
@@ -73,22 +73,22 @@ type RecallResolution struct {
 
 var camt029Binds = joinBinds(
 	[]bind[RecallResolution]{
-		bs("Assgnmt/Id", M(vID, 35), func(r *RecallResolution) *string { return &r.AssignmentID }),
+		bs("Assgnmt/Id", mand(vID, 35), func(r *RecallResolution) *string { return &r.AssignmentID }),
 	},
 	agentBinds("Assgnmt/Assgnr/Agt", func(r *RecallResolution) *Party { return &r.Assigner }),
 	agentBinds("Assgnmt/Assgne/Agt", func(r *RecallResolution) *Party { return &r.Assignee }),
 	[]bind[RecallResolution]{
-		btime("Assgnmt/CreDtTm", M(vDateTime, 0), func(r *RecallResolution) *time.Time { return &r.Created }),
-		bs("RslvdCase/Id", O(vID, 35), func(r *RecallResolution) *string { return &r.CaseID }),
-		bs("RslvdCase/Cretr/Pty/Nm", O(vText, 140), func(r *RecallResolution) *string { return &r.CaseCreatorName }),
+		btime("Assgnmt/CreDtTm", mand(vDateTime, 0), func(r *RecallResolution) *time.Time { return &r.Created }),
+		bs("RslvdCase/Id", opt(vID, 35), func(r *RecallResolution) *string { return &r.CaseID }),
+		bs("RslvdCase/Cretr/Pty/Nm", opt(vText, 140), func(r *RecallResolution) *string { return &r.CaseCreatorName }),
 	},
 	agentBinds("RslvdCase/Cretr/Agt", func(r *RecallResolution) *Party { return &r.CaseCreator }),
 	[]bind[RecallResolution]{
-		bs("Sts/Conf", M(vCode4, 4), func(r *RecallResolution) *string { return &r.Status }),
+		bs("Sts/Conf", mand(vCode4, 4), func(r *RecallResolution) *string { return &r.Status }),
 	},
 	refBinds("CxlDtls/TxInfAndSts", func(r *RecallResolution) *OriginalRef { return &r.OriginalRef }, false),
 	[]bind[RecallResolution]{
-		bs("CxlDtls/TxInfAndSts/CxlStsRsnInf/Rsn/Cd", O(vCode4, 4), func(r *RecallResolution) *string { return &r.Reason }),
+		bs("CxlDtls/TxInfAndSts/CxlStsRsnInf/Rsn/Cd", opt(vCode4, 4), func(r *RecallResolution) *string { return &r.Reason }),
 		bss("CxlDtls/TxInfAndSts/CxlStsRsnInf/AddtlInf", rule{kind: vText, max: 105, repeat: 2}, func(r *RecallResolution) *[]string { return &r.AdditionalInfo }),
 	},
 )

@@ -27,9 +27,9 @@ func refBinds[T any](prefix string, acc func(*T) *OriginalRef, mandatory bool) [
 		bs(prefix+"/OrgnlGrpInf/OrgnlMsgId", mk(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalMessageID })),
 		bs(prefix+"/OrgnlGrpInf/OrgnlMsgNmId", mk(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalMessageType })),
 		btime(prefix+"/OrgnlGrpInf/OrgnlCreDtTm", rule{mandIn: true}, func(t *T) *time.Time { return &acc(t).OriginalCreated }),
-		bs(prefix+"/OrgnlInstrId", O(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalInstrID })),
-		bs(prefix+"/OrgnlEndToEndId", O(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalEndToEndID })),
-		bs(prefix+"/OrgnlTxId", O(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalTxID })),
+		bs(prefix+"/OrgnlInstrId", opt(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalInstrID })),
+		bs(prefix+"/OrgnlEndToEndId", opt(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalEndToEndID })),
+		bs(prefix+"/OrgnlTxId", opt(vID, 35), f(func(r *OriginalRef) *string { return &r.OriginalTxID })),
 		bs(prefix+"/OrgnlUETR", mk(vUETR, 36), f(func(r *OriginalRef) *string { return &r.OriginalUETR })),
 	}
 }
@@ -82,18 +82,18 @@ type PaymentReturn struct {
 
 var pacs004Binds = joinBinds(
 	[]bind[PaymentReturn]{
-		bs("GrpHdr/MsgId", M(vIMAD, 22), func(r *PaymentReturn) *string { return &r.MessageID }),
-		btime("GrpHdr/CreDtTm", M(vDateTime, 0), func(r *PaymentReturn) *time.Time { return &r.Created }),
+		bs("GrpHdr/MsgId", mand(vIMAD, 22), func(r *PaymentReturn) *string { return &r.MessageID }),
+		btime("GrpHdr/CreDtTm", mand(vDateTime, 0), func(r *PaymentReturn) *time.Time { return &r.Created }),
 		bconst[PaymentReturn]("GrpHdr/NbOfTxs", "1"),
 		bs("GrpHdr/SttlmInf/SttlmMtd", rule{kind: vConst, codes: "CLRG", mand: true}, func(r *PaymentReturn) *string { return &r.SettlementMethod }),
 		bs("GrpHdr/SttlmInf/ClrSys/Cd", rule{kind: vConst, codes: "FDW", mand: true}, func(r *PaymentReturn) *string { return &r.ClearingSystem }),
-		bs("TxInf/RtrId", O(vID, 35), func(r *PaymentReturn) *string { return &r.ReturnID }),
+		bs("TxInf/RtrId", opt(vID, 35), func(r *PaymentReturn) *string { return &r.ReturnID }),
 	},
 	refBinds("TxInf", func(r *PaymentReturn) *OriginalRef { return &r.OriginalRef }, true),
 	bamt("TxInf/OrgnlIntrBkSttlmAmt", rule{}, func(r *PaymentReturn) *int64 { return &r.OriginalAmount }, func(r *PaymentReturn) *string { return &r.OriginalCurrency }, vCcy),
 	bamt("TxInf/RtrdIntrBkSttlmAmt", rule{mand: true}, func(r *PaymentReturn) *int64 { return &r.Amount }, func(r *PaymentReturn) *string { return &r.Currency }, vUSD),
 	[]bind[PaymentReturn]{
-		bs("TxInf/IntrBkSttlmDt", M(vDate, 0), func(r *PaymentReturn) *string { return &r.SettlementDate }),
+		bs("TxInf/IntrBkSttlmDt", mand(vDate, 0), func(r *PaymentReturn) *string { return &r.SettlementDate }),
 	},
 	bamt("TxInf/RtrdInstdAmt", rule{mand: true}, func(r *PaymentReturn) *int64 { return &r.InstructedAmount }, func(r *PaymentReturn) *string { return &r.InstructedCurrency }, vCcy),
 	[]bind[PaymentReturn]{
@@ -110,9 +110,9 @@ var pacs004Binds = joinBinds(
 	agentBinds("TxInf/RtrChain/Cdtr/Agt", func(r *PaymentReturn) *Party { return &r.ChainCreditorAgent }),
 	accountBinds("TxInf/RtrChain/CdtrAcct", func(r *PaymentReturn) *Account { return &r.ChainCreditorAcct }),
 	[]bind[PaymentReturn]{
-		bs("TxInf/RtrRsnInf/Rsn/Cd", M(vCode4, 4), func(r *PaymentReturn) *string { return &r.Reason }),
+		bs("TxInf/RtrRsnInf/Rsn/Cd", mand(vCode4, 4), func(r *PaymentReturn) *string { return &r.Reason }),
 		bss("TxInf/RtrRsnInf/AddtlInf", rule{kind: vText, max: 105, repeat: 2}, func(r *PaymentReturn) *[]string { return &r.AdditionalInfo }),
-		bs("TxInf/OrgnlTxRef/PmtTpInf/LclInstrm/Prtry", M(vID, 35), func(r *PaymentReturn) *string { return &r.OriginalLocalInstrument }),
+		bs("TxInf/OrgnlTxRef/PmtTpInf/LclInstrm/Prtry", mand(vID, 35), func(r *PaymentReturn) *string { return &r.OriginalLocalInstrument }),
 	},
 )
 
@@ -161,17 +161,17 @@ type PaymentStatus struct {
 
 var pacs002Binds = joinBinds(
 	[]bind[PaymentStatus]{
-		bs("GrpHdr/MsgId", M(vID, 35), func(s *PaymentStatus) *string { return &s.MessageID }),
-		btime("GrpHdr/CreDtTm", M(vDateTime, 0), func(s *PaymentStatus) *time.Time { return &s.Created }),
+		bs("GrpHdr/MsgId", mand(vID, 35), func(s *PaymentStatus) *string { return &s.MessageID }),
+		btime("GrpHdr/CreDtTm", mand(vDateTime, 0), func(s *PaymentStatus) *time.Time { return &s.Created }),
 	},
 	refBinds("TxInfAndSts", func(s *PaymentStatus) *OriginalRef { return &s.OriginalRef }, true),
 	[]bind[PaymentStatus]{
-		bs("TxInfAndSts/TxSts", M(vCode4, 4), func(s *PaymentStatus) *string { return &s.Status }),
-		bs("TxInfAndSts/StsRsnInf/Rsn/Cd", O(vCode4, 4), func(s *PaymentStatus) *string { return &s.ReasonCode }),
-		bs("TxInfAndSts/StsRsnInf/Rsn/Prtry", O(vID, 35), func(s *PaymentStatus) *string { return &s.proprietary }),
+		bs("TxInfAndSts/TxSts", mand(vCode4, 4), func(s *PaymentStatus) *string { return &s.Status }),
+		bs("TxInfAndSts/StsRsnInf/Rsn/Cd", opt(vCode4, 4), func(s *PaymentStatus) *string { return &s.ReasonCode }),
+		bs("TxInfAndSts/StsRsnInf/Rsn/Prtry", opt(vID, 35), func(s *PaymentStatus) *string { return &s.proprietary }),
 		bss("TxInfAndSts/StsRsnInf/AddtlInf", rule{kind: vText, max: 105, repeat: 2}, func(s *PaymentStatus) *[]string { return &s.AdditionalInfo }),
-		btime("TxInfAndSts/AccptncDtTm", O(vDateTime, 0), func(s *PaymentStatus) *time.Time { return &s.Accepted }),
-		bs("TxInfAndSts/FctvIntrBkSttlmDt/Dt", O(vDate, 0), func(s *PaymentStatus) *string { return &s.EffectiveDate }),
+		btime("TxInfAndSts/AccptncDtTm", opt(vDateTime, 0), func(s *PaymentStatus) *time.Time { return &s.Accepted }),
+		bs("TxInfAndSts/FctvIntrBkSttlmDt/Dt", opt(vDate, 0), func(s *PaymentStatus) *string { return &s.EffectiveDate }),
 	},
 	agentBinds("TxInfAndSts/InstgAgt", func(s *PaymentStatus) *Party { return &s.InstructingAgent }),
 	agentBinds("TxInfAndSts/InstdAgt", func(s *PaymentStatus) *Party { return &s.InstructedAgent }),

@@ -56,15 +56,15 @@ func transferHead[T any](acc func(*T) *CreditTransfer) []bind[T] {
 		return func(t *T) *string { return get(acc(t)) }
 	}
 	return []bind[T]{
-		bs("GrpHdr/MsgId", M(vIMAD, 22), f(func(c *CreditTransfer) *string { return &c.MessageID })),
-		btime("GrpHdr/CreDtTm", M(vDateTime, 0), func(t *T) *time.Time { return &acc(t).Created }),
+		bs("GrpHdr/MsgId", mand(vIMAD, 22), f(func(c *CreditTransfer) *string { return &c.MessageID })),
+		btime("GrpHdr/CreDtTm", mand(vDateTime, 0), func(t *T) *time.Time { return &acc(t).Created }),
 		bconst[T]("GrpHdr/NbOfTxs", "1"),
 		bs("GrpHdr/SttlmInf/SttlmMtd", rule{kind: vConst, codes: "CLRG", mand: true}, f(func(c *CreditTransfer) *string { return &c.SettlementMethod })),
 		bs("GrpHdr/SttlmInf/ClrSys/Cd", rule{kind: vConst, codes: "FDW", mand: true}, f(func(c *CreditTransfer) *string { return &c.ClearingSystem })),
-		bs("CdtTrfTxInf/PmtId/InstrId", O(vID, 35), f(func(c *CreditTransfer) *string { return &c.InstructionID })),
-		bs("CdtTrfTxInf/PmtId/EndToEndId", M(vID, 35), f(func(c *CreditTransfer) *string { return &c.EndToEndID })),
-		bs("CdtTrfTxInf/PmtId/TxId", O(vID, 35), f(func(c *CreditTransfer) *string { return &c.TransactionID })),
-		bs("CdtTrfTxInf/PmtId/UETR", M(vUETR, 36), f(func(c *CreditTransfer) *string { return &c.UETR })),
+		bs("CdtTrfTxInf/PmtId/InstrId", opt(vID, 35), f(func(c *CreditTransfer) *string { return &c.InstructionID })),
+		bs("CdtTrfTxInf/PmtId/EndToEndId", mand(vID, 35), f(func(c *CreditTransfer) *string { return &c.EndToEndID })),
+		bs("CdtTrfTxInf/PmtId/TxId", opt(vID, 35), f(func(c *CreditTransfer) *string { return &c.TransactionID })),
+		bs("CdtTrfTxInf/PmtId/UETR", mand(vUETR, 36), f(func(c *CreditTransfer) *string { return &c.UETR })),
 	}
 }
 
@@ -75,7 +75,7 @@ var pacs008Binds = joinBinds(
 	},
 	bamt("CdtTrfTxInf/IntrBkSttlmAmt", rule{mand: true}, func(c *CreditTransfer) *int64 { return &c.Amount }, func(c *CreditTransfer) *string { return &c.Currency }, vUSD),
 	[]bind[CreditTransfer]{
-		bs("CdtTrfTxInf/IntrBkSttlmDt", M(vDate, 0), func(c *CreditTransfer) *string { return &c.SettlementDate }),
+		bs("CdtTrfTxInf/IntrBkSttlmDt", mand(vDate, 0), func(c *CreditTransfer) *string { return &c.SettlementDate }),
 	},
 	bamt("CdtTrfTxInf/InstdAmt", rule{mand: true}, func(c *CreditTransfer) *int64 { return &c.InstructedAmount }, func(c *CreditTransfer) *string { return &c.InstructedCurrency }, vCcy),
 	[]bind[CreditTransfer]{
@@ -91,7 +91,7 @@ var pacs008Binds = joinBinds(
 	personBinds("CdtTrfTxInf/Cdtr", func(c *CreditTransfer) *Party { return &c.Creditor }),
 	accountBinds("CdtTrfTxInf/CdtrAcct", func(c *CreditTransfer) *Account { return &c.CreditorAccount }),
 	[]bind[CreditTransfer]{
-		bs("CdtTrfTxInf/Purp/Cd", O(vCode4, 4), func(c *CreditTransfer) *string { return &c.Purpose }),
+		bs("CdtTrfTxInf/Purp/Cd", opt(vCode4, 4), func(c *CreditTransfer) *string { return &c.Purpose }),
 		bss("CdtTrfTxInf/RmtInf/Ustrd", rule{kind: vText, max: 140}, func(c *CreditTransfer) *[]string { return &c.Remittance }),
 	},
 )
@@ -103,7 +103,7 @@ var pacs009Binds = joinBinds(
 	},
 	bamt("CdtTrfTxInf/IntrBkSttlmAmt", rule{mand: true}, func(c *CreditTransfer) *int64 { return &c.Amount }, func(c *CreditTransfer) *string { return &c.Currency }, vUSD),
 	[]bind[CreditTransfer]{
-		bs("CdtTrfTxInf/IntrBkSttlmDt", M(vDate, 0), func(c *CreditTransfer) *string { return &c.SettlementDate }),
+		bs("CdtTrfTxInf/IntrBkSttlmDt", mand(vDate, 0), func(c *CreditTransfer) *string { return &c.SettlementDate }),
 	},
 	agentBinds("CdtTrfTxInf/InstgAgt", func(c *CreditTransfer) *Party { return &c.InstructingAgent }),
 	agentBinds("CdtTrfTxInf/InstdAgt", func(c *CreditTransfer) *Party { return &c.InstructedAgent }),
@@ -115,7 +115,7 @@ var pacs009Binds = joinBinds(
 	agentBinds("CdtTrfTxInf/Cdtr", func(c *CreditTransfer) *Party { return &c.Creditor }),
 	accountBinds("CdtTrfTxInf/CdtrAcct", func(c *CreditTransfer) *Account { return &c.CreditorAccount }),
 	[]bind[CreditTransfer]{
-		bs("CdtTrfTxInf/Purp/Cd", O(vCode4, 4), func(c *CreditTransfer) *string { return &c.Purpose }),
+		bs("CdtTrfTxInf/Purp/Cd", opt(vCode4, 4), func(c *CreditTransfer) *string { return &c.Purpose }),
 		bss("CdtTrfTxInf/RmtInf/Ustrd", rule{kind: vText, max: 140}, func(c *CreditTransfer) *[]string { return &c.Remittance }),
 	},
 )

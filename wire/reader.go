@@ -36,7 +36,8 @@ func DetectFormat(head []byte) (f Format, ok bool) {
 // Reader reads a Fedwire file of either format, detected from its first
 // bytes, one message at a time: a FAIMReader or an ISOReader underneath.
 // An empty file is read as FAIM (zero messages, no error); a file that is
-// neither format fails with a *ParseError wrapping ErrFormat.
+// neither format fails at once: Err returns Errors holding one *ParseError
+// wrapping ErrFormat.
 //
 // Set Options before the first call to Next.
 type Reader struct {
@@ -49,6 +50,7 @@ type Reader struct {
 	iso     *ISOReader
 	started bool
 	err     error
+	bad     []*ParseError // the finding of a file in neither format
 }
 
 // NewReader returns a Reader that reads from r.
@@ -64,12 +66,15 @@ func (r *Reader) start() {
 		return
 	}
 	f, ok := DetectFormat(head)
-	if !ok && len(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))) > 0 {
-		// Not a blank file either: let the FAIM reader report it.
-		f = FormatFAIM
+	if body := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"); !ok && len(body) > 0 {
+		e := &ParseError{Line: 1, Column: 1, Severity: SeverityError, Err: ErrFormat, Value: quoteStart(body),
+			Msg: "neither ISO 20022 XML nor FAIM tags: not a Fedwire file"}
+		r.bad = []*ParseError{e}
+		r.err = Errors(r.bad)
+		return
 	}
 	if f == "" {
-		f = FormatFAIM
+		f = FormatFAIM // blank: no messages
 	}
 	r.format = f
 	if f == FormatISO20022 {
@@ -87,6 +92,7 @@ type bomSkipper struct {
 	done bool
 }
 
+// Read reads from the underlying reader, minus a leading byte order mark.
 func (b *bomSkipper) Read(p []byte) (int, error) {
 	if !b.done {
 		b.done = true
@@ -158,6 +164,8 @@ func (r *Reader) Err() error {
 // Findings returns every finding so far, errors and warnings.
 func (r *Reader) Findings() []*ParseError {
 	switch {
+	case r.bad != nil:
+		return r.bad
 	case r.iso != nil:
 		return r.iso.Findings()
 	case r.faim != nil:
@@ -189,7 +197,7 @@ type Summary struct {
 	// IMAD is the message's own id: GrpHdr/MsgId (the IMAD of a Fedwire
 	// payment; for camt messages Assgnmt/Id), or FAIM {1520}.
 	IMAD string `json:"imad"`
-	UETR string `json:"uetr"`
+	UETR string `json:"uetr"` // PmtId/UETR of a transfer; FAIM has none
 	// EndToEndID is PmtId/EndToEndId, or FAIM {3620} element 7.
 	EndToEndID string `json:"end_to_end_id,omitempty"`
 	// AmountCents is the settlement amount; for a return the returned
