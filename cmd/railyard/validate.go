@@ -171,27 +171,7 @@ func runValidate(g *globals, f *validateFlags, name string) error {
 		rep.Error = fatal.Error()
 	}
 
-	w := bufio.NewWriter(g.stdout)
-	if g.json() {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(rep)
-	} else {
-		writeValidateText(w, rep, errs, warns, f.unmask)
-	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	switch {
-	case fatal != nil:
-		return failure(fatal)
-	case err != nil:
-		return failure(err)
-	case !valid:
-		return &exitError{code: exitFailure, reported: true}
-	}
-	return nil
+	return g.writeReport(rep, func(w io.Writer) { writeValidateText(w, rep, errs, warns, f.unmask) }, fatal, !valid)
 }
 
 func writeValidateText(w io.Writer, rep *validateReport, errs, warns []*ach.ParseError, unmask bool) {
@@ -270,4 +250,33 @@ func writeSummaryText(w io.Writer, s *ach.Summary, unmask bool) {
 			fmt.Fprintf(w, "    line %d: %s%s, original trace %s, corrected data %q\n", n.Line, n.Code, refused, n.OriginalTrace, data)
 		}
 	}
+}
+
+// writeReport writes a validate or describe report: rep as indented JSON
+// with --output json, else text. The exit status follows: a failure when
+// reading stopped (fatal) or the output could not be written, 1 without a
+// second message when invalid, else 0.
+func (g *globals) writeReport(rep any, text func(io.Writer), fatal error, invalid bool) error {
+	w := bufio.NewWriter(g.stdout)
+	var err error
+	if g.json() {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(rep)
+	} else {
+		text(w)
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	switch {
+	case fatal != nil:
+		return failure(fatal)
+	case err != nil:
+		return failure(err)
+	case invalid:
+		return &exitError{code: exitFailure, reported: true}
+	}
+	return nil
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -274,29 +272,11 @@ func runWire(g *globals, f *wireFlags, name string, validate bool) error {
 		return failure(fatal) // not a Fedwire file: nothing to describe
 	}
 
-	w := bufio.NewWriter(g.stdout)
-	if g.json() {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(rep)
-	} else if validate {
-		writeWireValidateText(w, rep, errs, warns, r.Dropped())
-	} else {
-		writeWireDescribeText(w, rep)
+	text := func(w io.Writer) { writeWireDescribeText(w, rep) }
+	if validate {
+		text = func(w io.Writer) { writeWireValidateText(w, rep, errs, warns, r.Dropped()) }
 	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	switch {
-	case fatal != nil:
-		return failure(fatal)
-	case err != nil:
-		return failure(err)
-	case validate && !rep.Valid:
-		return &exitError{code: exitFailure, reported: true}
-	}
-	return nil
+	return g.writeReport(rep, text, fatal, validate && !rep.Valid)
 }
 
 // wireFatal returns what stopped reading when it was not a finding about

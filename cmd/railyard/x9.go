@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -332,27 +331,7 @@ func runX9Validate(g *globals, f *x9Flags, name string) error {
 	if fatal != nil {
 		rep.Error = fatal.Error()
 	}
-	w := bufio.NewWriter(g.stdout)
-	if g.json() {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(rep)
-	} else {
-		writeX9ValidateText(w, rep, errs, warns, f.unmask)
-	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	switch {
-	case fatal != nil:
-		return failure(fatal)
-	case err != nil:
-		return failure(err)
-	case !rep.Valid:
-		return &exitError{code: exitFailure, reported: true}
-	}
-	return nil
+	return g.writeReport(rep, func(w io.Writer) { writeX9ValidateText(w, rep, errs, warns, f.unmask) }, fatal, !rep.Valid)
 }
 
 func writeX9ValidateText(w io.Writer, rep *x9ValidateReport, errs, warns []*rdc.ParseError, unmask bool) {
