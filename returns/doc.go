@@ -57,8 +57,12 @@
 // Unauthorized. The list an X9 reason is read in is chosen by the cash
 // letter's Returns Indicator (CHRCode). Wires: WR codes have no locks and
 // no windows; ISO 20022 reasons map to WR codes by the table of returns.md
-// §8.2, unmapped known codes to WR02. RPPS: every return is RETURNED on
-// the credit side; R02, R03, R04, R21 and R22 lock the biller node.
+// §8.2, unmapped known codes to WR02. A FAIM return's reason is its
+// /RETN/ code when that is a known ISO reason, else the free-text keyword
+// table (FAIMKeywords: whole words, the most specific row wins), with a
+// warning when a /RETN/ code was there but not usable. RPPS: every return
+// is RETURNED on the credit side; R02, R03, R04, R21 and R22 lock the
+// biller node.
 //
 // A Policy can be adjusted by configuration (PolicyConfig: a code's lock
 // flags, category, window or dishonor rule; more ISO reasons), validated
@@ -91,8 +95,9 @@
 // 5, RETURNED 6.
 //
 // The X9 and wire inputs (CheckReturn, WireReturn) are small structs of
-// this package: the rdc and wire codecs will convert their records into
-// them. returns imports only ach, cutoffs and the standard library.
+// this package: the caller fills them from what the rdc and wire codecs
+// read (a WireReturn from a wire.Summary's Reason and ReasonText). returns
+// imports neither codec, only ach, cutoffs and the standard library.
 package returns
 
 //go:generate go test -run TestCodesMarkdown -update .

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/railyardhq/railyard/ach"
 	"github.com/railyardhq/railyard/cutoffs"
@@ -480,13 +481,16 @@ const (
 )
 
 // WireReturn is a returned or failed wire in the terms the policy needs.
-// The wire codec, when it exists, converts pacs.004 and FAIM messages into
-// it.
+// Package wire reads pacs.004 and FAIM messages; the caller (ingest, the
+// railyard command) fills a WireReturn from a wire.Summary: Reason from
+// Reason, AdditionalInfo from ReasonText. returns does not import wire
+// (nor wire returns): the conversion belongs to the caller.
 type WireReturn struct {
 	Format WireFormat
 	// Reason: the ISO 20022 code (AC04), or for SWIFT the provider's code
-	// (WR03, R69). For FAIM it may be empty: the /RETN/ code or the
-	// keywords of AdditionalInfo decide.
+	// (WR03, R69). For FAIM it is the /RETN/ code when the codec found one,
+	// and may be empty: the /RETN/ code of AdditionalInfo, else its
+	// keywords, decide.
 	Reason string
 	// AdditionalInfo is AddtlInf, or FAIM's {6500}/{6000} text, or the
 	// SWIFT provider's message.
@@ -501,8 +505,15 @@ type WireReturn struct {
 // fedwire.md Part C). raw is the network reason it was read from (the ISO
 // code, or the FAIM text). Known ISO codes without a WR of their own map
 // to WR02; an unknown ISO code is an error wrapping ErrUnknownCode, or
-// with Lenient WR02 with unknown set. FAIM text without /RETN/ is mapped
-// by the keyword table, WR02 when nothing matches.
+// with Lenient WR02 with unknown set.
+//
+// FAIM: the /RETN/ code (Reason, else read from the text after "/RETN/")
+// decides when it is a known ISO 20022 reason. A /RETN/ code that is not
+// usable (too short, too long, not letters and digits, not a known reason)
+// falls back to the keyword table (Keyword) with a warning; when no
+// keyword matches either, the code is unknown, as an unknown ISO code is.
+// Text without /RETN/ is mapped by the keyword table, WR02 when nothing
+// matches.
 func (p *Policy) WRCode(r WireReturn) (code, raw string, warnings []string, unknown bool, err error) {
 	reason := strings.ToUpper(strings.TrimSpace(r.Reason))
 	switch r.Format {
@@ -516,26 +527,16 @@ func (p *Policy) WRCode(r WireReturn) (code, raw string, warnings []string, unkn
 		}
 		return "WR02", reason, []string{fmt.Sprintf("unknown SWIFT failure code %q: mapped to WR02", r.Reason)}, true, nil
 	case FAIM:
-		if reason == "" {
-			text := strings.ToUpper(strings.ReplaceAll(r.AdditionalInfo, "*", " "))
-			if i := strings.Index(text, "/RETN/"); i >= 0 {
-				rest := text[i+len("/RETN/"):]
-				if len(rest) >= 4 {
-					reason = rest[:4]
-				}
-			} else {
-				for _, k := range p.keywords() {
-					if k.match(text) {
-						return k.WR, r.AdditionalInfo, nil, false, nil
-					}
-				}
-				return "WR02", r.AdditionalInfo, nil, false, nil
-			}
-		}
+		return p.faimWRCode(reason, r.AdditionalInfo)
 	case ISO20022:
 	default:
 		return "", reason, nil, false, fmt.Errorf("%w: wire format %q: want iso20022, faim or swift", ErrUnknownFamily, r.Format)
 	}
+	return p.isoWRCode(reason)
+}
+
+// isoWRCode maps an ISO 20022 return reason.
+func (p *Policy) isoWRCode(reason string) (code, raw string, warnings []string, unknown bool, err error) {
 	wr, fallback, ok := p.ISO(reason)
 	switch {
 	case ok && fallback:
@@ -546,6 +547,55 @@ func (p *Policy) WRCode(r WireReturn) (code, raw string, warnings []string, unkn
 		return "", reason, nil, false, fmt.Errorf("%w: ISO 20022 return reason %q", ErrUnknownCode, reason)
 	}
 	return "WR02", reason, []string{fmt.Sprintf("unknown ISO 20022 return reason %q: mapped to WR02, raw code kept", reason)}, true, nil
+}
+
+// faimWRCode maps a FAIM return: reason is the codec's /RETN/ code,
+// upper-cased, or "".
+func (p *Policy) faimWRCode(reason, text string) (code, raw string, warnings []string, unknown bool, err error) {
+	retn := reason != ""
+	if !retn {
+		reason, retn = retnCode(text)
+	}
+	if !retn {
+		if wr, ok := matchKeywords(p.keywords(), text); ok {
+			return wr, text, nil, false, nil
+		}
+		return "WR02", text, nil, false, nil
+	}
+	why := "not a known ISO 20022 return reason"
+	if len(reason) != 4 || strings.IndexFunc(reason, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+		why = "an ISO 20022 return reason is 4 letters or digits"
+	} else if _, _, ok := p.ISO(reason); ok {
+		return p.isoWRCode(reason)
+	}
+	if wr, ok := matchKeywords(p.keywords(), text); ok {
+		return wr, text, []string{fmt.Sprintf("FAIM /RETN/ code %q is not usable (%s): %s from the free-text keywords", reason, why, wr)}, false, nil
+	}
+	raw = reason
+	if raw == "" {
+		raw = text
+	}
+	if !p.Lenient {
+		return "", raw, nil, false, fmt.Errorf("%w: FAIM /RETN/ code %q (%s) and no keyword in the text %q", ErrUnknownCode, reason, why, text)
+	}
+	return "WR02", raw, []string{fmt.Sprintf("FAIM /RETN/ code %q is not usable (%s) and no keyword matches the text: mapped to WR02, raw code kept", reason, why)}, true, nil
+}
+
+// retnCode finds "/RETN/" in a FAIM text (any case) and returns the run of
+// letters and digits after it, upper-cased: "" when something else
+// follows. ok is false when the text has no /RETN/.
+func retnCode(text string) (code string, ok bool) {
+	upper := strings.ToUpper(text)
+	i := strings.Index(upper, "/RETN/")
+	if i < 0 {
+		return "", false
+	}
+	rest := upper[i+len("/RETN/"):]
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	return rest[:end], true
 }
 
 // MapWireReturn maps a returned wire (pacs.004, FAIM) or a SWIFT failure

@@ -85,13 +85,22 @@ func writeMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Code, r.Name, r.WR, how)
 	}
 	b.WriteString("\nAny other ISO code: WR02 with a lenient policy (flagged unknown), an error with a strict one.\n")
-	b.WriteString("\nFAIM free text without `/RETN/` (first match wins, case-insensitive; otherwise WR02):\n\n| words | WR |\n|---|---|\n")
-	for _, k := range faimKeywords {
-		words := strings.Join(k.Any, "`, `")
-		if len(k.Words) > 0 {
-			words = strings.Join(k.Words, "` + `") + "` and one of `" + words
+	b.WriteString("\nFAIM free text without a usable `/RETN/` code (a `/RETN/` code that is not a known 4-character ISO reason falls\n")
+	b.WriteString("back to this table with a warning, and is unknown when no row matches). Phrases match whole words in sequence\n")
+	b.WriteString("(a word is a run of letters and digits), whatever the case, blanks and punctuation: `CLOSED` does not match\n")
+	b.WriteString("`DISCLOSED`. Of the rows that match, the one whose matched phrases have the most words wins (all of its\n")
+	b.WriteString("\"all of\" phrases, anywhere in the text, plus its longest \"one of\" phrase); ties go to the earlier row.\n")
+	b.WriteString("No match is WR02. Beyond fedwire.md Part C: more spellings of each reason, `ACCOUNT`/`ACCT` anywhere with\n")
+	b.WriteString("`CLOSED`/`FROZEN`/`BLOCKED`, and no bare `ACCOUNT NUMBER` → WR10 (most return texts quote the account number, and\n")
+	b.WriteString("as the longer phrase it would outweigh `CLOSED`, `DUPLICATE` or `DORMANT`).\n\n| row | all of | one of | WR |\n|---|---|---|---|\n")
+	phrases := func(ps []string, sep string) string {
+		if len(ps) == 0 {
+			return "—"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s |\n", words, k.WR)
+		return "`" + strings.Join(ps, "`"+sep+"`") + "`"
+	}
+	for i, k := range faimKeywords {
+		fmt.Fprintf(&b, "| %d | %s | %s | %s |\n", i+1, phrases(k.Words, " + "), phrases(k.Any, ", "), k.WR)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -28,8 +28,9 @@ type Policy struct {
 	// cutoffs.Default().Calendar() (the Fed calendar of the default
 	// schedule).
 	Calendar *cutoffs.Calendar
-	// Keywords is the free-text table of FAIM returns without a /RETN/
-	// code; nil means FAIMKeywords().
+	// Keywords is the free-text table of FAIM returns without a usable
+	// /RETN/ code (see Keyword for how rows match and which wins); nil
+	// means FAIMKeywords().
 	Keywords []Keyword
 
 	codes map[string]CodeConfig // key: family + ":" + code

@@ -1,6 +1,10 @@
 package returns
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
 
 // WireCode is one wire failure code: the seed's WR01–WR20 and the SWIFT
 // list's provider/transport codes R69 and R83 (returns.md §8).
@@ -136,45 +140,106 @@ var isoTable = []ISOReason{
 func ISOReasons() []ISOReason { return append([]ISOReason(nil), isoTable...) }
 
 // A Keyword maps free text of a FAIM return ({6500}, {6000}) to a WR code
-// when the text carries no /RETN/ code (fedwire.md Part C). All of Words
-// must appear (case-insensitive); any of Any, when set, must too.
+// when the message carries no usable /RETN/ code (fedwire.md Part C).
+//
+// Each entry of Words and Any is a phrase of one or more words; a word is
+// a run of letters and digits, and everything else (blanks, '*', '/', '-',
+// '.', an apostrophe …) only separates words. A phrase matches when its
+// words occur in the text one after another as whole words, whatever the
+// case and whatever separates them: ACCOUNT CLOSED matches "Account -
+// closed" and "ACCOUNT*CLOSED", not "SUBACCOUNT CLOSED" or "ACCOUNT WAS
+// CLOSED"; CLOSED does not match "AS DISCLOSED". A row matches when every
+// phrase of Words matches, anywhere in the text, and, when Any is set, at
+// least one phrase of Any does.
+//
+// Of the rows that match, the most specific wins: the one whose matched
+// phrases have the most words (every phrase of Words plus its longest
+// matching phrase of Any); rows with as many words keep table order, the
+// earlier one wins. No match is WR02. A row with neither Words nor Any
+// matches any text with no words: a default that every other match beats.
 type Keyword struct {
 	Words []string
 	Any   []string
 	WR    string
 }
 
-// faimKeywords is tried in order on the upper-cased text with FAIM's
-// element separator '*' read as a blank; the first match wins; no match
-// is WR02.
+// faimKeywords is the default table (fedwire.md Part C, with railyard's
+// additions: more spellings of each reason, and ACCOUNT or ACCT anywhere
+// with CLOSED/FROZEN/BLOCKED, or with INVALID). It leaves out the spec's
+// bare ACCOUNT NUMBER → WR10: most return texts name the account number,
+// and as the longer phrase it would outweigh CLOSED, DUPLICATE or DORMANT;
+// WR10 needs INVALID, WRONG, INCORRECT, NOT FOUND, DOES NOT EXIST, NO
+// (SUCH) ACCOUNT or UNABLE TO LOCATE. The order settles ties: WR03 before
+// WR08 before WR10.
 var faimKeywords = []Keyword{
-	{Any: []string{"CLOSED", "FROZEN", "BLOCKED"}, WR: "WR03"},
-	{Any: []string{"INVALID ACC", "NO ACCOUNT", "UNABLE TO LOCATE", "ACCOUNT NUMBER"}, WR: "WR10"},
-	{Words: []string{"INVALID"}, Any: []string{"ACC ", "ACCT", "ACCOUNT"}, WR: "WR10"}, // railyard's addition: "ACC*NUMBER IS INVALID"
-	{Words: []string{"NAME"}, Any: []string{"MISMATCH", "DOES NOT MATCH"}, WR: "WR08"},
-	{Any: []string{"DUPLICATE"}, WR: "WR11"},
-	{Any: []string{"RECALL", "PER YOUR REQUEST", "PER ORIGINATOR"}, WR: "WR13"},
-	{Any: []string{"CUSTOMER REQUEST", "PER BENEFICIARY"}, WR: "WR01"},
-	{Any: []string{"INACTIVE", "DORMANT"}, WR: "WR09"},
-	{Any: []string{"COMPLIANCE", "OFAC", "REGULATORY"}, WR: "WR04"},
+	{Any: []string{"CLOSED", "FROZEN", "BLOCKED", "RESTRICTED ACCOUNT", "ACCOUNT RESTRICTED"}, WR: "WR03"},
+	{Words: []string{"ACCOUNT"}, Any: []string{"CLOSED", "FROZEN", "BLOCKED"}, WR: "WR03"},
+	{Words: []string{"ACCT"}, Any: []string{"CLOSED", "FROZEN", "BLOCKED"}, WR: "WR03"},
+	{Words: []string{"NAME"}, Any: []string{"MISMATCH", "MISMATCHED", "DOES NOT MATCH", "DO NOT MATCH", "DOESN'T MATCH", "NOT MATCHING"}, WR: "WR08"},
+	{Words: []string{"NAMES"}, Any: []string{"MISMATCH", "DO NOT MATCH", "DON'T MATCH", "NOT MATCHING"}, WR: "WR08"},
+	{Any: []string{"NO ACCOUNT", "NO ACCT", "NO SUCH ACCOUNT", "UNABLE TO LOCATE", "ACCOUNT NOT FOUND", "ACCOUNT NUMBER NOT FOUND",
+		"ACCOUNT DOES NOT EXIST", "ACCOUNT NUMBER DOES NOT EXIST", "WRONG ACCOUNT", "INCORRECT ACCOUNT", "WRONG ACCT", "INCORRECT ACCT"}, WR: "WR10"},
+	{Words: []string{"INVALID"}, Any: []string{"ACC", "ACCT", "ACCOUNT", "A/C"}, WR: "WR10"}, // "ACC*NUMBER IS INVALID" (wire#453)
+	{Any: []string{"DUPLICATE", "DUPLICATED", "DUPLICATE PAYMENT", "DUPLICATE WIRE", "DUPLICATE TRANSFER"}, WR: "WR11"},
+	{Any: []string{"RECALL", "RECALLED", "RECALL REQUEST", "PER YOUR REQUEST", "AT YOUR REQUEST", "CANCELLATION REQUEST", "PER ORIGINATOR"}, WR: "WR13"},
+	{Any: []string{"CUSTOMER REQUEST", "CUSTOMER'S REQUEST", "CUSTOMER REQUESTED", "PER BENEFICIARY", "BENEFICIARY REQUEST",
+		"BENEFICIARY'S REQUEST", "REFUSED BY BENEFICIARY", "BENEFICIARY REFUSED"}, WR: "WR01"},
+	{Any: []string{"INACTIVE", "DORMANT", "ACCOUNT INACTIVE", "INACTIVE ACCOUNT", "DORMANT ACCOUNT", "NOT ACTIVE"}, WR: "WR09"},
+	{Any: []string{"COMPLIANCE", "OFAC", "REGULATORY", "SANCTIONS", "ADDITIONAL DOCUMENTS", "ADDITIONAL DOCUMENTATION"}, WR: "WR04"},
 }
 
 // FAIMKeywords returns the default free-text table for FAIM returns.
 func FAIMKeywords() []Keyword { return append([]Keyword(nil), faimKeywords...) }
 
-func (k Keyword) match(upper string) bool {
-	for _, w := range k.Words {
-		if !strings.Contains(upper, strings.ToUpper(w)) {
-			return false
-		}
-	}
-	if len(k.Any) == 0 {
-		return true
-	}
-	for _, w := range k.Any {
-		if strings.Contains(upper, strings.ToUpper(w)) {
+// textWords splits s into its words, upper-cased: runs of letters and
+// digits.
+func textWords(s string) []string {
+	return strings.FieldsFunc(strings.ToUpper(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// hasPhrase reports whether phrase (upper-cased words, not empty) occurs
+// in words as consecutive whole words.
+func hasPhrase(words, phrase []string) bool {
+	for i := 0; i+len(phrase) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(phrase)], phrase) {
 			return true
 		}
 	}
 	return false
+}
+
+// score reports whether the row matches the text's words and with how
+// many words: all of Words, plus the longest phrase of Any that matches. A
+// phrase with no words never matches.
+func (k Keyword) score(words []string) (n int, ok bool) {
+	for _, w := range k.Words {
+		ph := textWords(w)
+		if len(ph) == 0 || !hasPhrase(words, ph) {
+			return 0, false
+		}
+		n += len(ph)
+	}
+	if len(k.Any) == 0 {
+		return n, true
+	}
+	best := 0
+	for _, w := range k.Any {
+		if ph := textWords(w); len(ph) > best && hasPhrase(words, ph) {
+			best = len(ph)
+		}
+	}
+	return n + best, best > 0
+}
+
+// matchKeywords returns the WR code of the most specific row of table that
+// matches text (see Keyword), or ok false when none does.
+func matchKeywords(table []Keyword, text string) (wr string, ok bool) {
+	words := textWords(text)
+	best := -1
+	for _, k := range table {
+		if n, m := k.score(words); m && n > best {
+			wr, best = k.WR, n
+		}
+	}
+	return wr, best >= 0
 }
