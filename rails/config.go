@@ -79,12 +79,33 @@ type Config struct {
 	// originator's own account (service class 200): a debit for the
 	// batch's credits, a credit for its debits. Some ODFIs require it.
 	Offset *OffsetAccount `json:"offset,omitempty"`
+	// X9 configures the image cash letters of RDC deposits.
+	X9 X9Config `json:"x9,omitzero"`
 	// Schedule is laid over cutoffs.DefaultSchedule() with
 	// cutoffs.Schedule.Override.
 	Schedule cutoffs.Schedule `json:"cutoffs,omitzero"`
 	// Returns configures the returns policy. Ingest always maps unknown
 	// codes leniently (flagged for review, never dropped).
 	Returns returns.PolicyConfig `json:"returns,omitzero"`
+}
+
+// X9Config is what an X9.100-187 cash letter says about its sender and
+// receiver. Zero fields take the defaults withDefaults documents.
+type X9Config struct {
+	// Destination is the routing number the cash letters go to (01.3,
+	// 10.3, 20.3): default the ACH ImmediateDestination. DestinationName
+	// (≤ 18) defaults to ImmediateDestinationName.
+	Destination     string `json:"destination,omitempty"`
+	DestinationName string `json:"destination_name,omitempty"`
+	// Production marks files as production (01.5 P); by default they are
+	// test files (T).
+	Production bool `json:"production,omitempty"`
+	// ContactName (≤ 14, default the first 14 characters of CompanyName)
+	// and ContactPhone (10 digits) are the cash letter header's contact.
+	ContactName  string `json:"contact_name,omitempty"`
+	ContactPhone string `json:"contact_phone,omitempty"`
+	// BundleSize is the most items in a bundle (default 300).
+	BundleSize int `json:"bundle_size,omitempty"`
 }
 
 // OffsetAccount is the originator's account that balances each batch.
@@ -128,6 +149,18 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxFileAmountCents == 0 {
 		c.MaxFileAmountCents = DefaultMaxFileAmountCents
+	}
+	if c.X9.Destination == "" {
+		c.X9.Destination = c.ImmediateDestination
+	}
+	if c.X9.DestinationName == "" {
+		c.X9.DestinationName = c.ImmediateDestinationName[:min(18, len(c.ImmediateDestinationName))]
+	}
+	if c.X9.ContactName == "" {
+		c.X9.ContactName = strings.TrimSpace(c.CompanyName[:min(14, len(c.CompanyName))])
+	}
+	if c.X9.BundleSize == 0 {
+		c.X9.BundleSize = 300
 	}
 	return c
 }
@@ -205,6 +238,17 @@ func (c Config) Validate() error {
 		default:
 			bad("offset.account_type", string(o.AccountType), "checking, savings or general_ledger")
 		}
+	}
+	if !ach.ValidRoutingNumber(c.X9.Destination) {
+		bad("x9.destination", c.X9.Destination, "not a routing number (9 digits with a valid check digit)")
+	}
+	text("x9.destination_name", c.X9.DestinationName, 18, false)
+	text("x9.contact_name", c.X9.ContactName, 14, false)
+	if p := c.X9.ContactPhone; p != "" && (len(p) != 10 || strings.Trim(p, "0123456789") != "") {
+		bad("x9.contact_phone", p, "10 digits")
+	}
+	if c.X9.BundleSize < 1 || c.X9.BundleSize > 9999 {
+		bad("x9.bundle_size", fmt.Sprint(c.X9.BundleSize), "must be 1 to 9999")
 	}
 	if err := cutoffs.DefaultSchedule().Override(c.Schedule).Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("rails: config cutoffs: %w", err))

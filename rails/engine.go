@@ -308,8 +308,8 @@ func (e *Engine) validate(tx *Transaction) []string {
 		bad("rail: required")
 	case !tx.Rail.Valid():
 		bad("rail: unknown rail %q", tx.Rail)
-	case tx.Rail != ACH:
-		bad("rail: %s is not yet supported (only ach is batched for now)", tx.Rail)
+	case tx.Rail != ACH && tx.Rail != cutoffs.RDC:
+		bad("rail: %s is not yet supported (ach and rdc are batched for now)", tx.Rail)
 	}
 	if tx.Rail == ACH {
 		switch tx.Speed {
@@ -352,6 +352,10 @@ func (e *Engine) validate(tx *Transaction) []string {
 	}
 	switch cp.AccountType {
 	case Checking, Savings, GeneralLedger:
+	case "":
+		if tx.Rail != cutoffs.RDC {
+			bad("counterparty.account_type: required: checking, savings, general_ledger or loan")
+		}
 	case Loan:
 		if tx.Direction == Debit {
 			bad("counterparty.account_type: loan accounts take credits only (loan debits are reversals, R35)")
@@ -384,6 +388,12 @@ func (e *Engine) validate(tx *Transaction) []string {
 	case !printableASCII(tx.Addenda):
 		bad("addenda: only printable ASCII characters are allowed in a NACHA file")
 	}
+	switch {
+	case tx.Rail == cutoffs.RDC:
+		e.validateRDC(tx, bad)
+	case tx.Check != nil:
+		bad("check: only for rail rdc")
+	}
 	if !tx.ProcessOn.IsZero() && !tx.ProcessOn.IsValid() {
 		bad("process_on: %s is not a valid date", tx.ProcessOn)
 	}
@@ -404,8 +414,11 @@ func (e *Engine) window(tx *Transaction, after time.Time) (Window, error) {
 	}
 	w := Window{ID: res.WindowID(), Cutoff: res.Cutoff, BatchDate: res.BatchDate, EffectiveDate: res.EffectiveDate,
 		SettlementDate: res.SettlementDate, SameDay: res.SameDay, Fallback: string(res.Fallback)}
-	if tx.Rail == ACH {
+	switch tx.Rail {
+	case ACH:
 		w.Group = achGroup(tx, &w)
+	case cutoffs.RDC:
+		w.Group = tx.Counterparty.RoutingNumber // a cash letter per bank of first deposit
 	}
 	return w, nil
 }
@@ -462,7 +475,7 @@ func (e *Engine) Run(ctx context.Context, at time.Time) (*RunResult, error) {
 			errs = append(errs, err)
 			break
 		}
-		if key.Rail != ACH {
+		if key.Rail != ACH && key.Rail != cutoffs.RDC {
 			errs = append(errs, fmt.Errorf("rails: window %s: rail %s is not yet supported", key.ID, key.Rail))
 			continue
 		}
@@ -481,7 +494,11 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	recovered := false
 	sp := &spool{outbox: e.cfg.Outbox}
 	defer sp.discard()
-	claim, err := e.st.ClaimWindow(ctx, key, at, e.planACH(key, sp))
+	plan := e.planACH(key, sp)
+	if key.Rail == cutoffs.RDC {
+		plan = e.planRDC(key, sp)
+	}
+	claim, err := e.st.ClaimWindow(ctx, key, at, plan)
 	if errors.Is(err, ErrClaimed) {
 		recovered = true
 		sp.discard()
@@ -499,17 +516,17 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	if len(claim.Plan.Files) == 0 {
 		return wr, nil
 	}
-	p, err := achParamsOf(claim)
+	files, err := e.claimedFiles(claim)
 	if err != nil {
 		return wr, err
 	}
 	for _, fp := range claim.Plan.Files {
 		path := filepath.Join(e.cfg.Outbox, filepath.FromSlash(fp.Name))
-		f := p.file(fp.Seq)
-		if f == nil {
+		fr, planned, ok := files.info(fp.Seq)
+		if !ok {
 			return wr, fmt.Errorf("rails: window %s: no file %d in the plan", key.ID, fp.Seq)
 		}
-		fr := FileResult{Path: path, SHA256: f.SHA256, Entries: f.Entries, DebitTotalCents: f.DebitCents, CreditTotalCents: f.CreditCents}
+		fr.Path = path
 		if fp.Written {
 			fr.SHA256 = fp.SHA256
 			wr.Files = append(wr.Files, fr)
@@ -520,16 +537,15 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 		tmp, digest, ok := sp.take(fp.Seq)
 		if !ok {
 			if tmp, digest, err = writeTemp(path, func(w io.Writer) error {
-				_, err := e.renderClaimed(ctx, w, key, p, fp.Seq)
-				return err
+				return files.render(ctx, w, fp.Seq)
 			}); err != nil {
 				return wr, err
 			}
 		}
-		if f.SHA256 != "" && digest != f.SHA256 {
+		if planned != "" && digest != planned {
 			os.Remove(tmp)
 			return wr, fmt.Errorf("rails: window %s: file %s rebuilt with SHA-256 %s, planned %s: refusing to write it",
-				key.ID, fp.Name, digest, f.SHA256)
+				key.ID, fp.Name, digest, planned)
 		}
 		if err := install(tmp, path, digest); err != nil {
 			return wr, fmt.Errorf("rails: window %s: %w", key.ID, err)
@@ -543,6 +559,50 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	return wr, nil
 }
 
+// railFiles is what Run needs of a claimed window's files, whatever the
+// rail: each file's result as planned (entries, totals, SHA-256) and a
+// rebuild from the store.
+type railFiles struct {
+	info   func(seq int) (fr FileResult, planned string, ok bool)
+	render func(ctx context.Context, w io.Writer, seq int) error
+}
+
+// claimedFiles reads the rail's params of claim c.
+func (e *Engine) claimedFiles(c *Claim) (*railFiles, error) {
+	key := c.Key
+	if key.Rail == cutoffs.RDC {
+		p, err := rdcParamsOf(c)
+		if err != nil {
+			return nil, err
+		}
+		return &railFiles{
+			info: func(seq int) (FileResult, string, bool) {
+				return FileResult{SHA256: p.SHA256, Entries: p.Items, CreditTotalCents: p.TotalCents}, p.SHA256, seq == 1
+			},
+			render: func(ctx context.Context, w io.Writer, seq int) error {
+				return e.renderClaimedRDC(ctx, w, key, p)
+			},
+		}, nil
+	}
+	p, err := achParamsOf(c)
+	if err != nil {
+		return nil, err
+	}
+	return &railFiles{
+		info: func(seq int) (FileResult, string, bool) {
+			f := p.file(seq)
+			if f == nil {
+				return FileResult{}, "", false
+			}
+			return FileResult{SHA256: f.SHA256, Entries: f.Entries, DebitTotalCents: f.DebitCents, CreditTotalCents: f.CreditCents}, f.SHA256, true
+		},
+		render: func(ctx context.Context, w io.Writer, seq int) error {
+			_, err := e.renderClaimed(ctx, w, key, p, seq)
+			return err
+		},
+	}, nil
+}
+
 // RebuildFile writes file seq of the claimed window key exactly as Run
 // wrote (or will write) it, from the stored Claim and its
 // ClaimedTransactions alone.
@@ -551,12 +611,12 @@ func (e *Engine) RebuildFile(ctx context.Context, w io.Writer, key WindowKey, se
 	if err != nil {
 		return err
 	}
-	p, err := achParamsOf(c)
+	files, err := e.claimedFiles(c)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	if _, err := e.renderClaimed(ctx, bw, key, p, seq); err != nil {
+	if err := files.render(ctx, bw, seq); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -18,6 +18,7 @@ import (
 // Inbound formats Ingest recognises.
 const (
 	FormatNACHA = "nacha"
+	FormatX9    = "x9"
 )
 
 // IngestResult is what Ingest did with one inbound file.
@@ -71,9 +72,12 @@ type Correction struct {
 // original trace number, maps it with the returns policy and records the
 // result with Store.Ingest in one atomic step.
 //
-// Today's format is NACHA (returns, dishonored and contested returns,
+// The formats are NACHA (returns, dishonored and contested returns,
 // NOCs and refused NOCs), read with the ach package's lenient profile and
-// unassigned codes accepted (the policy flags them for review). A file
+// unassigned codes accepted (the policy flags them for review), and X9
+// return cash letters (returns of our RDC deposits, matched by the BOFD
+// item sequence number 32.5; Line is then the record number), told apart
+// by their first bytes. A file
 // that cannot be read, or that holds forward entries, is an error naming
 // the line, and nothing is stored. An item whose trace matches none of
 // our entries is kept in Unmatched with its line. A file whose SHA-256
@@ -86,13 +90,25 @@ func (e *Engine) Ingest(ctx context.Context, name string, r io.Reader, at time.T
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
-	items, err := parseNACHAItems(data)
-	if err != nil {
-		return nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+	mapFile := func() (*IngestResult, *Inbound, error) { return nil, nil, nil }
+	format := FormatNACHA
+	if isX9(data) {
+		format = FormatX9
+		rets, err := parseX9Returns(data)
+		if err != nil {
+			return nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+		}
+		mapFile = func() (*IngestResult, *Inbound, error) { return e.mapX9(ctx, name, digest, rets, at) }
+	} else {
+		items, err := parseNACHAItems(data)
+		if err != nil {
+			return nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+		}
+		mapFile = func() (*IngestResult, *Inbound, error) { return e.mapItems(ctx, name, digest, items, at) }
 	}
 	var lastErr error
 	for range 3 {
-		res, in, err := e.mapItems(ctx, name, digest, items, at)
+		res, in, err := mapFile()
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +117,7 @@ func (e *Engine) Ingest(ctx context.Context, name string, r io.Reader, at time.T
 		case err == nil:
 			return res, nil
 		case errors.Is(err, ErrDuplicate):
-			return &IngestResult{File: name, SHA256: digest, Format: FormatNACHA, Duplicate: true,
+			return &IngestResult{File: name, SHA256: digest, Format: format, Duplicate: true,
 				Changes: []IngestChange{}, Corrections: []Correction{}, Unmatched: []Unmatched{}}, nil
 		case errors.Is(err, ErrConflict):
 			lastErr = err // a transaction moved meanwhile: read again
@@ -275,24 +291,31 @@ func (e *Engine) mapItems(ctx context.Context, name, digest string, items []inbo
 		if err != nil {
 			return nil, nil, fmt.Errorf("rails: ingest %s: line %d: %w", name, it.line, err)
 		}
-		to := sc.Status
-		if to == returns.Unchanged {
-			to = cur
-			if sc.Action == returns.ActionRevert && cur == returns.Returned {
-				to = statusBeforeReturn(tx)
-			}
-		}
-		ch := IngestChange{TransactionID: tx.ID, Line: it.line, Trace: it.trace, From: cur, To: to, Code: sc.Code,
-			Note: sc.Note, LockNode: sc.LocksNode, LockUser: sc.LocksUser, Category: string(sc.Category),
-			Late: sc.Timeliness == returns.Late || sc.Timeliness == returns.TooLate, Timeliness: string(sc.Timeliness),
-			Action: string(sc.Action), DishonorCode: sc.DishonorCode, Unknown: sc.Unknown, Warnings: sc.Warnings}
-		res.Changes = append(res.Changes, ch)
-		in.Changes = append(in.Changes, Change{TransactionID: tx.ID, From: cur, To: to,
-			Event: Event{TransactionID: tx.ID, Status: to, Note: sc.Note, Code: sc.Code, LockNode: sc.LocksNode,
-				LockUser: sc.LocksUser, Category: string(sc.Category), At: at}})
-		status[tx.ID] = to
+		status[tx.ID] = addChange(res, in, tx, it.line, it.trace, cur, sc, at)
 	}
 	return res, in, nil
+}
+
+// addChange records the status change sc of tx (now in cur) for the item
+// at line, in the result and in the inbound record, and returns the
+// status it leaves tx in.
+func addChange(res *IngestResult, in *Inbound, tx *Transaction, line int, trace string, cur Status, sc returns.StatusChange, at time.Time) Status {
+	to := sc.Status
+	if to == returns.Unchanged {
+		to = cur
+		if sc.Action == returns.ActionRevert && cur == returns.Returned {
+			to = statusBeforeReturn(tx)
+		}
+	}
+	ch := IngestChange{TransactionID: tx.ID, Line: line, Trace: trace, From: cur, To: to, Code: sc.Code,
+		Note: sc.Note, LockNode: sc.LocksNode, LockUser: sc.LocksUser, Category: string(sc.Category),
+		Late: sc.Timeliness == returns.Late || sc.Timeliness == returns.TooLate, Timeliness: string(sc.Timeliness),
+		Action: string(sc.Action), DishonorCode: sc.DishonorCode, Unknown: sc.Unknown, Warnings: sc.Warnings}
+	res.Changes = append(res.Changes, ch)
+	in.Changes = append(in.Changes, Change{TransactionID: tx.ID, From: cur, To: to,
+		Event: Event{TransactionID: tx.ID, Status: to, Note: sc.Note, Code: sc.Code, LockNode: sc.LocksNode,
+			LockUser: sc.LocksUser, Category: string(sc.Category), At: at}})
+	return to
 }
 
 // match picks the transaction an item refers to among txs, those given

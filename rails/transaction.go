@@ -1,6 +1,7 @@
 package rails
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 
@@ -71,6 +72,10 @@ type Transaction struct {
 	Addenda     string       `json:"addenda,omitempty"`
 	SubmittedAt time.Time    `json:"submitted_at"`
 	ProcessOn   cutoffs.Date `json:"process_on,omitzero"`
+	// Check is the deposited check of an RDC transaction (rail rdc),
+	// whose Counterparty is the depositor: the account at the bank of
+	// first deposit that the check credits. Nil on every other rail.
+	Check *CheckDeposit `json:"check,omitempty"`
 
 	// Window is where the transaction goes, resolved at submission.
 	Window Window `json:"window"`
@@ -81,6 +86,40 @@ type Transaction struct {
 	// when the window was claimed; File the outgoing file's name.
 	Trace string `json:"trace,omitempty"`
 	File  string `json:"file,omitempty"`
+}
+
+// CheckDeposit is a check deposited by photo: what its MICR line says and
+// its images. The engine stores the images as it will send them: bitonal
+// CCITT Group 4 TIFF at 200 dpi (X9.100-181), converted at submission from
+// the JPEG, PNG or TIFF given.
+type CheckDeposit struct {
+	// RoutingNumber is the payor bank's routing number (MICR transit
+	// field, 9 digits with a valid check digit).
+	RoutingNumber string `json:"routing_number"`
+	// AccountNumber is the MICR on-us account number; CheckNumber the
+	// serial number (on the on-us field of a personal check, or the
+	// auxiliary on-us field of a business check when AuxOnUs is set).
+	AccountNumber string `json:"account_number"`
+	CheckNumber   string `json:"check_number,omitempty"`
+	// AuxOnUs is the auxiliary on-us field of a business check; EPC the
+	// external processing code (MICR position 44); both usually empty.
+	AuxOnUs string `json:"aux_on_us,omitempty"`
+	EPC     string `json:"epc,omitempty"`
+	// MICRAmountCents, when the amount was read from the check, must equal
+	// the transaction's amount.
+	MICRAmountCents int64 `json:"micr_amount_cents,omitempty"`
+	// FrontImage and BackImage are the check's sides (base64 in JSON).
+	FrontImage []byte `json:"front_image"`
+	BackImage  []byte `json:"back_image"`
+}
+
+func sameCheck(a, b *CheckDeposit) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.RoutingNumber == b.RoutingNumber && a.AccountNumber == b.AccountNumber && a.CheckNumber == b.CheckNumber &&
+		a.AuxOnUs == b.AuxOnUs && a.EPC == b.EPC && a.MICRAmountCents == b.MICRAmountCents &&
+		bytes.Equal(a.FrontImage, b.FrontImage) && bytes.Equal(a.BackImage, b.BackImage)
 }
 
 // Window is a transaction's place in the schedule (from cutoffs.Resolve).
@@ -131,7 +170,7 @@ func SameContent(a, b *Transaction) bool {
 	return a.ID == b.ID && a.Rail == b.Rail && a.Speed == b.Speed && a.Direction == b.Direction &&
 		a.AmountCents == b.AmountCents && a.Currency == b.Currency && a.Counterparty == b.Counterparty &&
 		a.SECCode == b.SECCode && a.Memo == b.Memo && a.Addenda == b.Addenda &&
-		a.SubmittedAt.Equal(b.SubmittedAt) && a.ProcessOn == b.ProcessOn
+		a.SubmittedAt.Equal(b.SubmittedAt) && a.ProcessOn == b.ProcessOn && sameCheck(a.Check, b.Check)
 }
 
 // MarshalJSON renders the event in the platform's vocabulary, with the

@@ -80,6 +80,11 @@ func (s *MemStore) lock(ctx context.Context) error {
 func cloneTx(tx *rails.Transaction) *rails.Transaction {
 	c := *tx
 	c.Timeline = slices.Clone(tx.Timeline)
+	if tx.Check != nil {
+		k := *tx.Check
+		k.FrontImage, k.BackImage = slices.Clone(k.FrontImage), slices.Clone(k.BackImage)
+		c.Check = &k
+	}
 	return &c
 }
 

@@ -287,7 +287,7 @@ func checkEvents(t *testing.T, evs []rails.Event, want map[string]rails.Status) 
 // trace, file and timeline, with instants compared as instants.
 func sameTx(got, want *rails.Transaction) string {
 	var diffs []string
-	if !rails.SameContent(got, want) {
+	if !rails.SameContent(got, want) || (got.Check == nil) != (want.Check == nil) {
 		diffs = append(diffs, fmt.Sprintf("content %+v, want %+v", *got, *want))
 	}
 	gw, ww := got.Window, want.Window
@@ -436,8 +436,13 @@ func testSubmitRoundTrip(t *testing.T, st *storeT) {
 	full.Timeline[0].At = full.SubmittedAt
 	bare := &rails.Transaction{ID: "tx_bare", Rail: cutoffs.Wire, Direction: rails.Debit, AmountCents: 1, Currency: "USD",
 		Status: returns.Created, Timeline: []rails.TimelineEntry{{Status: returns.Created}}}
-	st.submit(full, bare)
-	for _, want := range []*rails.Transaction{full, bare} {
+	deposit := SampleTransaction("tx_check")
+	deposit.Rail, deposit.Speed, deposit.SECCode = cutoffs.RDC, "", ""
+	deposit.Window.Group = "121042882"
+	deposit.Check = &rails.CheckDeposit{RoutingNumber: "231380104", AccountNumber: "5558881234", CheckNumber: "1042",
+		AuxOnUs: "77", EPC: "1", MICRAmountCents: 12345, FrontImage: []byte("II*\x00front\x00\xff"), BackImage: []byte{}}
+	st.submit(full, bare, deposit)
+	for _, want := range []*rails.Transaction{full, bare, deposit} {
 		got := st.get(want.ID)
 		w := *want
 		w.Timeline = []rails.TimelineEntry{{Status: returns.Created, Note: got.Timeline[0].Note, At: got.Timeline[0].At}}

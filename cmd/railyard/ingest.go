@@ -18,11 +18,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const ingestLong = `Ingest applies the files a bank sends back: it detects the format (today
-NACHA: returns, dishonored and contested returns, notifications of change
-and refused NOCs), matches each item to its transaction by the original
-trace number, applies the returns policy (railyard returns --help) and
-records the status change, with a timeline entry and an event.
+const ingestLong = `Ingest applies the files a bank sends back: it detects the format —
+NACHA (returns, dishonored and contested returns, notifications of change
+and refused NOCs) or X9 return cash letters (returned RDC deposits) —
+matches each item to its transaction by the original trace number (for
+X9, the item sequence number of our deposit, 32.5), applies the returns
+policy (railyard returns --help: R-codes, CHR-codes) and records the
+status change, with a timeline entry and an event. For X9 files "line" is
+the record number.
 
 A DIR argument stands for the regular files in it (not its
 subdirectories, not dot files), in name order; "-" reads standard input.
@@ -222,6 +225,10 @@ func writeIngestText(w io.Writer, res *rails.IngestResult) {
 		fmt.Fprintf(w, "%s: already ingested (sha256 %s): nothing changed\n", res.File, res.SHA256)
 		return
 	}
+	at := "line"
+	if res.Format == rails.FormatX9 {
+		at = "record"
+	}
 	fmt.Fprintf(w, "%s: %s file, %s, %s, %d unmatched\n", res.File, strings.ToUpper(res.Format),
 		plural(len(res.Changes), "change"), plural(len(res.Corrections), "correction"), len(res.Unmatched))
 	if len(res.Changes) > 0 {
@@ -246,7 +253,7 @@ func writeIngestText(w io.Writer, res *rails.IngestResult) {
 			if len(flags) > 0 {
 				extra = "  (" + strings.Join(flags, "; ") + ")"
 			}
-			fmt.Fprintf(tw, "  line %d\t%s\t%s → %s\t%s%s\n", c.Line, c.TransactionID, c.From, c.To, c.Note, extra)
+			fmt.Fprintf(tw, "  %s %d\t%s\t%s → %s\t%s%s\n", at, c.Line, c.TransactionID, c.From, c.To, c.Note, extra)
 		}
 		tw.Flush()
 	}
@@ -271,7 +278,7 @@ func writeIngestText(w io.Writer, res *rails.IngestResult) {
 		fmt.Fprintln(w, "\nunmatched (no entry of ours has the trace; kept for review):")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, u := range res.Unmatched {
-			fmt.Fprintf(tw, "  line %d\ttrace %s\t%s\n", u.Line, u.Trace, u.Code)
+			fmt.Fprintf(tw, "  %s %d\ttrace %s\t%s\n", at, u.Line, u.Trace, u.Code)
 		}
 		tw.Flush()
 	}

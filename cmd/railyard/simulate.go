@@ -16,7 +16,9 @@ loop without one.
 
   railyard simulate return   the return or notification of change (NOC) the
                              receiving bank would send for entries of one of
-                             our outgoing files`
+                             our outgoing NACHA files, or the return cash
+                             letter a paying bank would send for items of
+                             one of our X9 cash letters`
 
 func newSimulateCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
@@ -37,14 +39,14 @@ func newSimulateCmd(g *globals) *cobra.Command {
 
 // simulateFlags are the flags of "simulate return".
 type simulateFlags struct {
-	file, code, correctedData, out string
-	traces                         []string
+	file, code, correctedData, out, reason string
+	traces, items                          []string
 }
 
 func newSimulateReturnCmd(g *globals) *cobra.Command {
 	var f simulateFlags
 	cmd := &cobra.Command{
-		Use:   "return --file OUT.ach --trace T --code CODE [--out RET.ach]",
+		Use:   "return --file OUT.ach --trace T --code CODE [--out RET.ach] | --file CL.x937 --item SEQ --reason R",
 		Short: "Build the return or NOC file a bank would send for entries of our file",
 		Long: `Return reads one of our outgoing NACHA files (--file), finds the entry with
 trace number --trace, and writes the file the receiving bank would send
@@ -57,7 +59,14 @@ back through the ACH Operator:
       number, C02 the routing number, C03 "routing account", ...), or,
       without it, plausible corrected data for the code.
 
---trace may be repeated: one file answers several entries. The file goes to
+For one of our X9 cash letters (RDC deposits), --item names the item
+sequence number (25.8, the deposit's trace in "railyard tx show") and
+--reason the X9.100-188 return reason (A insufficient funds, B
+uncollected funds, ...; railyard returns list --family check): the file
+is the value return cash letter (collection type 03) the paying bank
+would send, as "railyard ingest" expects it.
+
+--trace and --item may be repeated: one file answers several. The file goes to
 --out, written atomically with mode 0600, or to standard output. It passes
 the strict validation of "railyard ach validate".
 
@@ -65,11 +74,13 @@ With --out, text output says what was written and JSON output is
 {"file":"RET.ach","sha256":"...","code":"R01","traces":["..."]}; without
 --out, standard output is the file itself.
 
-A trace that is not in --file exits 1.`,
+A trace or item that is not in --file exits 1.`,
 		Example: `  railyard simulate return --file outbox/ach/2026-11-23/ach-next-day-2026-11-23-1.ach \
       --trace 121042880000003 --code R01 --out RET.ach
   railyard simulate return --file OUT.ach --trace 121042880000001 --code C01 \
-      --corrected-data 12345678901 > NOC.ach`,
+      --corrected-data 12345678901 > NOC.ach
+  railyard simulate return --file outbox/rdc/2026-11-23/rdc-2026-11-23.x937 \
+      --item 261123000000001 --reason A --out RET.x937`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulateReturn(g, &f)
@@ -81,10 +92,15 @@ A trace that is not in --file exits 1.`,
 	fl.StringVar(&f.code, "code", "", "return `CODE` (R01 ...) or change code (C01 ...) (required)")
 	fl.StringVar(&f.correctedData, "corrected-data", "", "a NOC's corrected `DATA` (default: plausible data for the code)")
 	fl.StringVarP(&f.out, "out", "o", "", "write the file to `PATH` (default standard output)")
+	fl.StringArrayVar(&f.items, "item", nil, "X9: item sequence number `SEQ` of the deposit to return (repeatable)")
+	fl.StringVar(&f.reason, "reason", "", "X9: the return reason `R` (A, B, ... of X9.100-188)")
 	return cmd
 }
 
 func runSimulateReturn(g *globals, f *simulateFlags) error {
+	if len(f.items) > 0 || f.reason != "" {
+		return runSimulateX9Return(g, f)
+	}
 	switch {
 	case f.file == "":
 		return usageErrorf("missing --file (our outgoing NACHA file)")
@@ -118,31 +134,80 @@ func runSimulateReturn(g *globals, f *simulateFlags) error {
 	if err != nil {
 		return failure(fmt.Errorf("%s: %w", in.name, tidy(err)))
 	}
-	if f.out == "" || f.out == stdinName {
+	kind := "return"
+	if noc {
+		kind = "notification of change"
+	}
+	return writeSimulated(g, f.out, data, func(digest string) any {
+		return struct {
+			File   string   `json:"file"`
+			SHA256 string   `json:"sha256"`
+			Code   string   `json:"code"`
+			Traces []string `json:"traces"`
+		}{f.out, digest, code, f.traces}
+	}, func(w io.Writer) {
+		fmt.Fprintf(w, "wrote %s: %s %s for %s of %s\n", f.out, kind, code, plural(len(items), "entry"), in.name)
+	})
+}
+
+// writeSimulated writes a simulated bank file to out (atomically, 0600),
+// or to standard output when out is empty or "-", and then reports it:
+// rep(the file's SHA-256) as JSON, or text.
+func writeSimulated(g *globals, out string, data []byte, rep func(digest string) any, text func(io.Writer)) error {
+	if out == "" || out == stdinName {
 		if _, err := g.stdout.Write(data); err != nil {
 			return failure(err)
 		}
 		return nil
 	}
-	if err := writeFileAtomic(f.out, data); err != nil {
+	if err := writeFileAtomic(out, data); err != nil {
 		return failure(err)
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
 	return g.flushed(func(w io.Writer) error {
 		if g.json() {
-			return writeJSONLine(w, struct {
-				File   string   `json:"file"`
-				SHA256 string   `json:"sha256"`
-				Code   string   `json:"code"`
-				Traces []string `json:"traces"`
-			}{f.out, digest, code, f.traces})
+			return writeJSONLine(w, rep(digest))
 		}
-		kind := "return"
-		if noc {
-			kind = "notification of change"
-		}
-		fmt.Fprintf(w, "wrote %s: %s %s for %s of %s\n", f.out, kind, code, plural(len(items), "entry"), in.name)
+		text(w)
 		return nil
+	})
+}
+
+// runSimulateX9Return is "simulate return" for one of our X9 cash letters.
+func runSimulateX9Return(g *globals, f *simulateFlags) error {
+	reason := strings.ToUpper(strings.TrimSpace(f.reason))
+	switch {
+	case f.file == "":
+		return usageErrorf("missing --file (our outgoing X9 cash letter)")
+	case len(f.items) == 0:
+		return usageErrorf("missing --item (the item sequence number of the deposit to return)")
+	case len(reason) != 1:
+		return usageErrorf("invalid --reason %q: want one X9.100-188 reason character (A, B, ...)", f.reason)
+	case len(f.traces) > 0 || f.code != "" || f.correctedData != "":
+		return usageErrorf("--trace, --code and --corrected-data are for NACHA files; an X9 return takes --item and --reason")
+	}
+	in, err := g.openInput(f.file)
+	if err != nil {
+		return err
+	}
+	original, err := io.ReadAll(in)
+	in.Close()
+	if err != nil {
+		return failure(fmt.Errorf("read %s: %w", in.name, err))
+	}
+	data, err := railtest.X9ReturnFile(original, reason, f.items...)
+	if err != nil {
+		return failure(fmt.Errorf("%s: %w", in.name, tidy(err)))
+	}
+	return writeSimulated(g, f.out, data, func(digest string) any {
+		return struct {
+			File   string   `json:"file"`
+			SHA256 string   `json:"sha256"`
+			Reason string   `json:"reason"`
+			Items  []string `json:"items"`
+		}{f.out, digest, reason, f.items}
+	}, func(w io.Writer) {
+		fmt.Fprintf(w, "wrote %s: return cash letter, reason %s, for %s of %s\n", f.out, reason, plural(len(f.items), "item"), in.name)
 	})
 }

@@ -26,7 +26,8 @@ const txLong = `The tx commands look at the stored transactions and cancel one.
 Statuses (the platform's, with their status_id): CREATED 1, ... RETURNED 6;
 see railyard tx list --help.
 
-Account numbers are masked (****1234) in text and JSON unless --unmask.`
+Account numbers are masked (****1234) in text and JSON unless --unmask.
+A deposited check's images are not printed.`
 
 func newTxCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
@@ -56,10 +57,17 @@ func exactlyOneID(cmd *cobra.Command, args []string) error {
 	return usageErrorf("%s takes one transaction ID, got %d arguments", cmd.Name(), len(args))
 }
 
-// maskTx masks the account number of a transaction unless unmask.
+// maskTx masks the account numbers of a transaction unless unmask, and
+// leaves out a deposited check's images (what is printed says their size).
 func maskTx(tx *rails.Transaction, unmask bool) {
 	if !unmask {
 		tx.Counterparty.AccountNumber = mask.Account(tx.Counterparty.AccountNumber)
+		if tx.Check != nil {
+			tx.Check.AccountNumber = mask.Account(tx.Check.AccountNumber)
+		}
+	}
+	if tx.Check != nil {
+		tx.Check.FrontImage, tx.Check.BackImage = nil, nil
 	}
 }
 
@@ -120,7 +128,11 @@ func writeTxText(w io.Writer, tx *rails.Transaction, loc *time.Location) {
 	if tx.Speed != "" {
 		speed = " " + strings.ReplaceAll(string(tx.Speed), "_", "-")
 	}
-	fmt.Fprintf(tw, "  payment\t%s%s %s of %s, %s\n", tx.Rail, speed, tx.Direction, dollars(tx.AmountCents), tx.SECCode)
+	sec := ""
+	if tx.SECCode != "" {
+		sec = ", " + tx.SECCode
+	}
+	fmt.Fprintf(tw, "  payment\t%s%s %s of %s%s\n", tx.Rail, speed, tx.Direction, dollars(tx.AmountCents), sec)
 	cp := tx.Counterparty
 	fmt.Fprintf(tw, "  counterparty\t%s, routing %s, %s account %s\n", cp.Name, cp.RoutingNumber, cp.AccountType, cp.AccountNumber)
 	if tx.Memo != "" {
@@ -128,6 +140,9 @@ func writeTxText(w io.Writer, tx *rails.Transaction, loc *time.Location) {
 	}
 	if tx.Addenda != "" {
 		fmt.Fprintf(tw, "  addenda\t%s\n", tx.Addenda)
+	}
+	if c := tx.Check; c != nil {
+		fmt.Fprintf(tw, "  check\tno. %s drawn on routing %s, account %s\n", dash(c.CheckNumber), c.RoutingNumber, c.AccountNumber)
 	}
 	fmt.Fprintf(tw, "  submitted\t%s\n", clock(tx.SubmittedAt.In(loc)))
 	if !tx.ProcessOn.IsZero() {

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -79,7 +80,14 @@ func boolArg(b bool) int64 {
 // The created_ fields are the first timeline entry (also the first event):
 // a claim reads them here instead of joining the events. created_at is a
 // byte 0 for the zero time, else 1 and varint Unix nanoseconds.
-const contentFormat = 1
+//
+// Format 2 is format 1 followed by the transaction's Check (an RDC
+// deposit): routing, account, check number, aux on-us, EPC as strings,
+// the MICR amount as a varint, the front and back images as strings.
+const (
+	contentFormat      = 1
+	contentFormatCheck = 2
+)
 
 func appendString(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
@@ -89,7 +97,11 @@ func appendString(b []byte, s string) []byte {
 // appendContent appends tx's content to b.
 func appendContent(b []byte, tx *rails.Transaction) []byte {
 	c, w := &tx.Counterparty, &tx.Window
-	b = append(b, contentFormat)
+	if tx.Check != nil {
+		b = append(b, contentFormatCheck)
+	} else {
+		b = append(b, contentFormat)
+	}
 	b = appendString(b, string(tx.Speed))
 	b = appendString(b, string(tx.Direction))
 	b = binary.AppendVarint(b, tx.AmountCents)
@@ -110,9 +122,21 @@ func appendContent(b []byte, tx *rails.Transaction) []byte {
 	b = appendString(b, e.Note)
 	b = appendString(b, e.Code)
 	if e.At.IsZero() {
-		return append(b, 0)
+		b = append(b, 0)
+	} else {
+		b = binary.AppendVarint(append(b, 1), e.At.UnixNano())
 	}
-	return binary.AppendVarint(append(b, 1), e.At.UnixNano())
+	if k := tx.Check; k != nil {
+		b = appendString(b, k.RoutingNumber)
+		b = appendString(b, k.AccountNumber)
+		b = appendString(b, k.CheckNumber)
+		b = appendString(b, k.AuxOnUs)
+		b = appendString(b, k.EPC)
+		b = binary.AppendVarint(b, k.MICRAmountCents)
+		b = appendString(b, string(k.FrontImage))
+		b = appendString(b, string(k.BackImage))
+	}
+	return b
 }
 
 var errContent = errors.New("sqlite: corrupt transaction content")
@@ -148,9 +172,10 @@ func (r *contentReader) bytes() []byte {
 // timeline entry.
 func (s *txScanner) decodeContent(tx *rails.Transaction, b []byte) (created rails.TimelineEntry, err error) {
 	created.Status = returns.Created
-	if len(b) == 0 || b[0] != contentFormat {
+	if len(b) == 0 || (b[0] != contentFormat && b[0] != contentFormatCheck) {
 		return created, errContent
 	}
+	format := b[0]
 	r := &contentReader{b: b[1:]}
 	c, w := &tx.Counterparty, &tx.Window
 	tx.Speed = rails.Speed(s.shared(r.bytes()))
@@ -192,6 +217,23 @@ func (s *txScanner) decodeContent(tx *rails.Transaction, b []byte) (created rail
 		r.b = r.b[1+n:]
 	} else {
 		r.b = r.b[1:]
+	}
+	if format == contentFormatCheck {
+		k := &rails.CheckDeposit{}
+		k.RoutingNumber = s.shared(r.bytes())
+		k.AccountNumber = string(r.bytes())
+		k.CheckNumber = string(r.bytes())
+		k.AuxOnUs = string(r.bytes())
+		k.EPC = s.shared(r.bytes())
+		amount, n := binary.Varint(r.b)
+		if n <= 0 {
+			return created, errContent
+		}
+		r.b = r.b[n:]
+		k.MICRAmountCents = amount
+		k.FrontImage = bytes.Clone(r.bytes())
+		k.BackImage = bytes.Clone(r.bytes())
+		tx.Check = k
 	}
 	if r.err != nil || len(r.b) != 0 {
 		return created, errContent
