@@ -8,7 +8,10 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,6 +52,28 @@ func TestMainRDC(t *testing.T) {
 	r := y.ok("submit", "-", "--output", "json")
 	assert.Equal(t, `{"accepted":2,"duplicates":0,"rejected":[]}`+"\n", r.stdout)
 
+	// Images as files beside the submission, a missing one rejected.
+	dir := t.TempDir()
+	for i, name := range []string{"front.png", "back.png"} {
+		img, err := base64.StdEncoding.DecodeString(checkImage(t, 3+i))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), img, 0o600))
+	}
+	byPath := strings.Replace(line("dep_3", 500), `"front_image":`+strconv.Quote(checkImage(t, 1)), `"front_image_path":"front.png"`, 1)
+	byPath = strings.Replace(byPath, `"back_image":`+strconv.Quote(checkImage(t, 2)), `"back_image_path":"back.png"`, 1)
+	missing := strings.Replace(byPath, "dep_3", "dep_4", 1)
+	missing = strings.Replace(missing, "back.png", "nope.png", 1)
+	sub := filepath.Join(dir, "deposits.jsonl")
+	require.NoError(t, os.WriteFile(sub, []byte(byPath+"\n"+missing+"\n"), 0o600))
+	r = y.ry("submit", sub, "--output", "json")
+	assert.Equal(t, exitFailure, r.code)
+	var rep submitReport
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	assert.Equal(t, 1, rep.Accepted)
+	require.Len(t, rep.Rejected, 1)
+	assert.Equal(t, 2, rep.Rejected[0].Line)
+	assert.Contains(t, rep.Rejected[0].Error, "check.back_image_path")
+
 	var run struct {
 		Windows []struct {
 			Window string `json:"window"`
@@ -64,7 +89,7 @@ func TestMainRDC(t *testing.T) {
 	cl := filepath.Join(y.outbox, "rdc", "2026-11-23", "rdc-2026-11-23.x937")
 	assert.Equal(t, "rdc-2026-11-23", run.Windows[0].Window)
 	assert.Equal(t, "$TMP/outbox/rdc/2026-11-23/rdc-2026-11-23.x937", run.Windows[0].Files[0].Path)
-	assert.Equal(t, 2, run.Windows[0].Files[0].Entries)
+	assert.Equal(t, 3, run.Windows[0].Files[0].Entries)
 
 	var v struct {
 		Valid   bool `json:"valid"`
@@ -75,7 +100,7 @@ func TestMainRDC(t *testing.T) {
 	r = y.ok("x9", "validate", cl, "--output", "json")
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &v))
 	assert.True(t, v.Valid, r.stdout)
-	assert.Equal(t, 2, v.Summary.Items)
+	assert.Equal(t, 3, v.Summary.Items)
 
 	dep := y.tx("dep_1")
 	assert.Equal(t, "PROCESSING-CREDIT", dep.Status)

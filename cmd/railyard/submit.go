@@ -30,6 +30,22 @@ FILE is JSON Lines — one transaction per line — or CSV with a header row
    "sec_code":"PPD","memo":"Payroll","addenda":"...",
    "submitted_at":"2026-11-23T10:15:00-08:00","process_on":"2026-11-30"}
 
+A check deposit (rail "rdc", a credit to the depositor, whose bank is
+the bank of first deposit) carries the check:
+
+  {"id":"dep_001","rail":"rdc","direction":"credit","amount_cents":12500,
+   "currency":"USD","counterparty":{"name":"Jane Payee",
+   "routing_number":"121042882","account_number":"987654321"},
+   "check":{"routing_number":"231380104","account_number":"5558881234",
+            "check_number":"1042","micr_amount_cents":12500,
+            "front_image":"<base64>","back_image_path":"back.png"},
+   "submitted_at":"2026-11-23T10:00:00-08:00"}
+
+Images are JPEG, PNG or TIFF, in base64 or as files (…_image_path,
+relative to FILE's directory); they are stored as the bitonal Group 4
+TIFF the X9 cash letter carries, and one that cannot be decoded rejects
+the row. Check deposits are JSON Lines only.
+
 CSV columns (the header names those it uses, in any order): id, rail,
 speed, direction, amount_cents, currency, name, routing_number,
 account_number, account_type, sec_code, memo, addenda, submitted_at,

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,10 +64,14 @@ func readTransactions(name string, r io.Reader, each func(txRow) error) error {
 	if format == "csv" {
 		return readCSVTransactions(br, each)
 	}
-	return readJSONLTransactions(br, each)
+	dir := "."
+	if name != stdinName {
+		dir = filepath.Dir(name)
+	}
+	return readJSONLTransactions(br, dir, each)
 }
 
-func readJSONLTransactions(r *bufio.Reader, each func(txRow) error) error {
+func readJSONLTransactions(r *bufio.Reader, dir string, each func(txRow) error) error {
 	var long []byte
 	for line := 1; ; line++ {
 		text, err := r.ReadSlice('\n')
@@ -91,7 +97,7 @@ func readJSONLTransactions(r *bufio.Reader, each func(txRow) error) error {
 				return e
 			}
 		} else if len(t) > 0 {
-			if e := each(jsonlRow(line, t)); e != nil {
+			if e := each(jsonlRow(line, t, dir)); e != nil {
 				return e
 			}
 		}
@@ -101,8 +107,17 @@ func readJSONLTransactions(r *bufio.Reader, each func(txRow) error) error {
 	}
 }
 
-// jsonlRow decodes one JSON Lines row.
-func jsonlRow(line int, text []byte) txRow {
+// jsonlRow decodes one JSON Lines row. A check's images may be given as
+// files, "front_image_path" and "back_image_path", relative to dir (the
+// submission file's directory).
+func jsonlRow(line int, text []byte, dir string) txRow {
+	if bytes.Contains(text, []byte("_image_path")) {
+		inlined, err := inlineImages(text, dir)
+		if err != nil {
+			return txRow{Line: line, Err: err}
+		}
+		text = inlined
+	}
 	var tx rails.Transaction
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.DisallowUnknownFields()
@@ -121,6 +136,48 @@ func jsonlRow(line int, text []byte) txRow {
 		row.Tx, row.ID = &tx, tx.ID
 	}
 	return row
+}
+
+// inlineImages replaces a check's front_image_path and back_image_path
+// with the files' bytes as front_image and back_image.
+func inlineImages(text []byte, dir string) ([]byte, error) {
+	var row map[string]json.RawMessage
+	if err := json.Unmarshal(text, &row); err != nil {
+		return nil, fmt.Errorf("not a transaction object: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	var check map[string]json.RawMessage
+	if raw, ok := row["check"]; !ok || json.Unmarshal(raw, &check) != nil {
+		return text, nil // the strict decoder says what is wrong
+	}
+	for _, side := range []string{"front_image", "back_image"} {
+		raw, ok := check[side+"_path"]
+		if !ok {
+			continue
+		}
+		var path string
+		if err := json.Unmarshal(raw, &path); err != nil || path == "" {
+			return nil, fmt.Errorf("check.%s_path: want a file name", side)
+		}
+		if _, both := check[side]; both {
+			return nil, fmt.Errorf("check.%s_path: give %s or %s_path, not both", side, side, side)
+		}
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		img, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("check.%s_path: %w", side, err)
+		}
+		enc, _ := json.Marshal(img) // base64
+		check[side] = enc
+		delete(check, side+"_path")
+	}
+	c, err := json.Marshal(check)
+	if err != nil {
+		return nil, err
+	}
+	row["check"] = c
+	return json.Marshal(row)
 }
 
 func readCSVTransactions(r io.Reader, each func(txRow) error) error {
