@@ -173,6 +173,14 @@ func TestRDCEndToEnd(t *testing.T) {
 		t.Errorf("re-run acted on %+v", again.Windows)
 	}
 
+	// A preliminary notification (collection type 05) moves no money: an
+	// event, no status change.
+	note := x9ReturnOf(t, "05", dep1.Trace, 12500, "A")
+	nr, err := eng.Ingest(ctx, "NOTICE.x937", bytes.NewReader(note), pt(2026, 11, 24, 9, 0, 0))
+	if err != nil || len(nr.Changes) != 1 || nr.Changes[0].To != returns.ProcessingCredit || nr.Changes[0].From != returns.ProcessingCredit {
+		t.Errorf("notification: %+v, %v; want one change that keeps PROCESSING-CREDIT", nr, err)
+	}
+
 	// The bank returns dep_1 (reason A, insufficient funds) and an item
 	// we never deposited.
 	ret := x9Return(t, dep1.Trace, 12500, "A", "999999999999999")
@@ -232,6 +240,13 @@ func TestRDCEndToEnd(t *testing.T) {
 // with reason, as the bank of first deposit's returns come back.
 func x9Return(t testing.TB, seq string, amount int64, reason string, more ...string) []byte {
 	t.Helper()
+	return x9ReturnOf(t, "03", seq, amount, reason, more...)
+}
+
+// x9ReturnOf is x9Return with collection type ct (03 value return, 05
+// preliminary notification, ...).
+func x9ReturnOf(t testing.TB, ct, seq string, amount int64, reason string, more ...string) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	w := rdc.NewWriter(&buf)
 	must := func(err error) {
@@ -242,10 +257,10 @@ func x9Return(t testing.TB, seq string, amount int64, reason string, more ...str
 	}
 	must(w.WriteFileHeader(&rdc.FileHeader{StandardLevel: "35", TestIndicator: "T", ImmediateDestination: "121042882",
 		ImmediateOrigin: "231380104", CreationDate: "20261125", CreationTime: "0800", ResendIndicator: "N", CountryCode: "US"}))
-	must(w.WriteCashLetterHeader(&rdc.CashLetterHeader{CollectionType: "03", DestinationRouting: "121042882",
+	must(w.WriteCashLetterHeader(&rdc.CashLetterHeader{CollectionType: ct, DestinationRouting: "121042882",
 		ECERouting: "231380104", BusinessDate: "20261125", CreationDate: "20261125", CreationTime: "0800",
 		RecordTypeIndicator: "I", DocumentationTypeIndicator: "G", CashLetterID: "RET00001", ReturnsIndicator: "R"}))
-	must(w.WriteBundleHeader(&rdc.BundleHeader{CollectionType: "03", DestinationRouting: "121042882",
+	must(w.WriteBundleHeader(&rdc.BundleHeader{CollectionType: ct, DestinationRouting: "121042882",
 		ECERouting: "231380104", BusinessDate: "20261125", CreationDate: "20261125", ID: "1", CycleNumber: "01"}))
 	for i, s := range append([]string{seq}, more...) {
 		must(w.WriteItem(&rdc.Item{
