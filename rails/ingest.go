@@ -237,10 +237,7 @@ const maxIngestErrors = 20
 
 // mapItems matches and maps items against the store's current state.
 func (e *Engine) mapItems(ctx context.Context, name, digest string, items []inboundItem, at time.Time) (*IngestResult, *Inbound, error) {
-	res := &IngestResult{File: name, SHA256: digest, Format: FormatNACHA,
-		Changes: []IngestChange{}, Corrections: []Correction{}, Unmatched: []Unmatched{}}
-	in := &Inbound{SHA256: digest, Name: name, Format: FormatNACHA, ReceivedAt: at,
-		Changes: []Change{}, Corrections: []json.RawMessage{}, Unmatched: []Unmatched{}}
+	res, in := newIngest(name, digest, FormatNACHA, at)
 	received := e.resolver.DateOf(at)
 	// Status as this file leaves it, for several items of one transaction.
 	status := map[string]Status{}
@@ -294,6 +291,14 @@ func (e *Engine) mapItems(ctx context.Context, name, digest string, items []inbo
 		status[tx.ID] = addChange(res, in, tx, it.line, it.trace, cur, sc, at)
 	}
 	return res, in, nil
+}
+
+// newIngest is the empty result and inbound record of a file.
+func newIngest(name, digest, format string, at time.Time) (*IngestResult, *Inbound) {
+	return &IngestResult{File: name, SHA256: digest, Format: format,
+			Changes: []IngestChange{}, Corrections: []Correction{}, Unmatched: []Unmatched{}},
+		&Inbound{SHA256: digest, Name: name, Format: format, ReceivedAt: at,
+			Changes: []Change{}, Corrections: []json.RawMessage{}, Unmatched: []Unmatched{}}
 }
 
 // addChange records the status change sc of tx (now in cur) for the item

@@ -383,10 +383,7 @@ func parseX9Returns(data []byte) ([]rdc.ReturnItem, error) {
 // current state (x9.md §8): by BOFD item sequence number, then the
 // deposit's bank of first deposit and amount among several candidates.
 func (e *Engine) mapX9(ctx context.Context, name, digest string, rets []rdc.ReturnItem, at time.Time) (*IngestResult, *Inbound, error) {
-	res := &IngestResult{File: name, SHA256: digest, Format: FormatX9,
-		Changes: []IngestChange{}, Corrections: []Correction{}, Unmatched: []Unmatched{}}
-	in := &Inbound{SHA256: digest, Name: name, Format: FormatX9, ReceivedAt: at,
-		Changes: []Change{}, Corrections: []json.RawMessage{}, Unmatched: []Unmatched{}}
+	res, in := newIngest(name, digest, FormatX9, at)
 	received := e.resolver.DateOf(at)
 	traces := make([]string, 0, len(rets))
 	for _, rt := range rets {
