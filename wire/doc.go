@@ -65,6 +65,46 @@
 //
 // (testdata/pacs008-ctrc.xml holds the whole file).
 //
+// # CBPR+
+//
+// A cross-border wire leaves through a correspondent bank as a pacs.008
+// in SWIFT's CBPR+ practice (fedwire.md D3), which railyard writes and
+// reads as the same CreditTransfer, with ISOMessage.Profile ProfileCBPR:
+// a head.001.001.02 AppHdr between BICs (From and To: by default the
+// instructing agent's and the instructed agent's, the correspondent's),
+// BizSvc swift.cbprplus.NN, MsgId any SWIFT reference of up to 35
+// characters, SttlmMtd INDA or INGA (no ClrSys), instructing and
+// instructed agents by BICFI, debtor and creditor agents by BICFI (an
+// optional clearing member id beside it) or by name and postal address,
+// UETR mandatory, ChrgBr DEBT, CRED or SHAR, the creditor account by IBAN
+// or Othr/Id, one Ustrd of at most 140. ISOWriter.WriteCBPR writes one;
+// the reader tells a CBPR+ message by its AppHdr or, without one, by its
+// settlement method, and applies the CBPR+ rules on reading and writing
+// alike:
+//
+//   - references (MsgId, BizMsgIdr, InstrId, EndToEndId, TxId) of the FIN X
+//     set a-z A-Z 0-9 / - ? : ( ) . , ' + and space, not starting or ending
+//     with '/' nor holding "//" (ValidFINX); account ids of FIN X;
+//   - names, addresses and remittance in the FIN X extended set (FIN X and
+//     ! " # $ % & * ; < = > @ [ \ ] ^ _ ` { | } ~), without CR or LF;
+//   - BICs [A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})? whose letters 5-6
+//     are an ISO 3166 code; countries ISO 3166 alpha-2 (ValidCountry);
+//   - amounts in USD, more than 0, at most 2 decimals and 12 integer digits;
+//   - an agent with a BICFI carries no name or address; one without needs
+//     both, or a clearing member id alone; a member id needs its system;
+//   - debtor and creditor have a name and a structured or hybrid address:
+//     TwnNm and Ctry, at most two AdrLine;
+//   - IBANs have their country's registry length and ISO 7064 mod 97 check
+//     digits (ValidIBAN), and a creditor agent in one of seed 002's IBAN
+//     countries (IBANRequired) needs the creditor account as an IBAN of its
+//     country.
+//
+// Findings are the same positioned ParseErrors; characters outside the
+// sets and extra zero decimals are warnings in the lenient profile.
+// testdata/pacs008-cbpr.xml holds a written CBPR+ message. The rail's own
+// pre-flight (the $1,000 minimum, WR17; CheckBeneficiaryIBAN for WR04)
+// runs before the writer.
+//
 // # FAIM
 //
 // A FAIM message is a run of tags, each "{dddd}" and its data:

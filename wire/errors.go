@@ -20,7 +20,7 @@ var (
 	ErrValue         = errors.New("wire: invalid value")
 	ErrNumeric       = errors.New("wire: numeric element has non-digits")
 	ErrDate          = errors.New("wire: invalid date or time")
-	ErrCheckDigit    = errors.New("wire: routing number check digit")
+	ErrCheckDigit    = errors.New("wire: check digit (routing number or IBAN)")
 	ErrAmount        = errors.New("wire: invalid amount")
 	ErrCode          = errors.New("wire: unknown code")
 	ErrCharacter     = errors.New("wire: invalid character")

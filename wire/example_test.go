@@ -127,3 +127,70 @@ func ExampleInputCycleDate() {
 	fmt.Println(wire.InputCycleDate(at, nil).Format("2006-01-02 Monday"))
 	// Output: 2026-01-26 Monday
 }
+
+func ExampleISOWriter_WriteCBPR() {
+	// A SWIFT wire: our bank (WFBIUS6S) instructs its correspondent
+	// (CHASUS33) to pay an account at BNP Paribas. The rail checks the
+	// $1,000 minimum (WR17) and the beneficiary's IBAN before this.
+	const iban = "FR7630006000011234567890189"
+	if err := wire.CheckBeneficiaryIBAN("FR", iban); err != nil {
+		log.Fatal(err) // WR04 with the seed's words
+	}
+	t := &wire.CreditTransfer{
+		MessageID: "RY20260119SWIFT000001", EndToEndID: "tx-0001", // FIN X: no '_'
+		UETR:    "6f9619ff-8b86-4d11-b42d-00c04fc964ff",
+		Created: time.Date(2026, 1, 19, 16, 30, 0, 0, time.UTC), SettlementDate: "2026-01-19",
+		Amount: 250000, ChargeBearer: "SHAR",
+		InstructingAgent: wire.Party{BIC: "WFBIUS6SXXX"}, InstructedAgent: wire.Party{BIC: "CHASUS33XXX"},
+		Debtor:      wire.Party{Name: "Railyard Sandbox Inc", Address: wire.Address{TownName: "San Francisco", Country: "US"}},
+		DebtorAgent: wire.Party{BIC: "WFBIUS6SXXX"}, CreditorAgent: wire.Party{BIC: "BNPAFRPPXXX"},
+		Creditor:        wire.Party{Name: "Jeanne Dupont", Address: wire.Address{TownName: "Paris", Country: "FR"}},
+		CreditorAccount: wire.Account{IBAN: iban},
+	}
+	var buf bytes.Buffer
+	w := wire.NewISOWriter(&buf)
+	if err := w.WriteCBPR(t); err != nil {
+		log.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		log.Fatal(err)
+	}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		for _, el := range []string{"<AppHdr", "<BICFI>", "<BizSvc>", "<SttlmMtd>", "IntrBkSttlmAmt", "<ChrgBr>", "<IBAN>"} {
+			if strings.Contains(line, el) {
+				fmt.Println(strings.TrimSpace(line))
+			}
+		}
+	}
+	r := wire.NewReader(&buf)
+	for r.Next() {
+		s := r.Summary()
+		fmt.Println(r.ISO().Profile, s.Type, s.Kind, s.IMAD, s.UETR, s.AmountCents, s.Valid)
+	}
+	// Output:
+	// <AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02">
+	// <BICFI>WFBIUS6SXXX</BICFI>
+	// <BICFI>CHASUS33XXX</BICFI>
+	// <BizSvc>swift.cbprplus.03</BizSvc>
+	// <SttlmMtd>INDA</SttlmMtd>
+	// <IntrBkSttlmAmt Ccy="USD">2500.00</IntrBkSttlmAmt>
+	// <ChrgBr>SHAR</ChrgBr>
+	// <BICFI>WFBIUS6SXXX</BICFI>
+	// <BICFI>CHASUS33XXX</BICFI>
+	// <BICFI>WFBIUS6SXXX</BICFI>
+	// <BICFI>BNPAFRPPXXX</BICFI>
+	// <IBAN>FR7630006000011234567890189</IBAN>
+	// cbpr+ pacs.008 transfer RY20260119SWIFT000001 6f9619ff-8b86-4d11-b42d-00c04fc964ff 250000 true
+}
+
+func ExampleValidIBAN() {
+	for _, s := range []string{"GB29NWBK60161331926819", "GB28NWBK60161331926819", "DE8937040044053201300"} {
+		fmt.Println(s, wire.ValidIBAN(s))
+	}
+	fmt.Println(wire.IBANRequired("FR"), wire.IBANRequired("US"))
+	// Output:
+	// GB29NWBK60161331926819 <nil>
+	// GB28NWBK60161331926819 wire: IBAN "GB28NWBK60161331926819" fails the mod 97 check digits
+	// DE8937040044053201300 wire: IBAN "DE8937040044053201300" has 21 characters; an IBAN of DE has 22
+	// true false
+}

@@ -112,7 +112,7 @@ func writeRead(m *ISOMessage) (*ISOMessage, error) {
 }
 
 // FuzzISOReader feeds arbitrary bytes to the ISO 20022 reader in both
-// profiles. No input may panic. A message the strict reader accepts must
+// profiles (strict and lenient; Fedwire and CBPR+ messages alike). No input may panic. A message the strict reader accepts must
 // be written (unless its free text has characters outside the CPMI set,
 // which the writer rejects and the reader tolerates); the written message
 // must keep its id, UETR and amount, and writing is stable: a second
@@ -122,6 +122,23 @@ func FuzzISOReader(f *testing.F) {
 	seed(f, "../../shared/conformance/fedwire-iso20022/*.xml", "testdata/*.xml", "testdata/regress/*.xml")
 	f.Add([]byte(""))
 	f.Add([]byte("<Document/>"))
+	// CBPR+ (testdata/pacs008-cbpr.xml is seeded above): a bare Document,
+	// whose profile its settlement method tells, with an intermediary and
+	// a creditor agent known by name, address and clearing member id.
+	cb := sampleCBPR()
+	cb.SettlementMethod, cb.ChargeBearer, cb.InstructedAmount = "INGA", "CRED", cb.Amount+2500
+	cb.IntermediaryAgent1 = Party{BIC: "BNPAFRPPPAR", ClearingSystem: "FRTBF", MemberID: "30004"}
+	cb.CreditorAgent = Party{Name: "Banque Exemple SA", ClearingSystem: "FRTBF", MemberID: "30006",
+		Address: Address{Lines: []string{"1 Place de la Bourse", "75002 Paris"}}}
+	cb.Creditor.Address = Address{StreetName: "Rue de Rivoli", BuildingNumber: "12", PostCode: "75001", TownName: "Paris", Country: "FR"}
+	var buf bytes.Buffer
+	w := NewISOWriter(&buf)
+	w.OmitHeader = true
+	if err := w.WriteCBPR(cb); err != nil {
+		f.Fatal(err)
+	}
+	w.Close()
+	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, lenient := range []bool{false, true} {
 			r := NewISOReader(bytes.NewReader(data))

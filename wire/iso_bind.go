@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/xml"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +33,16 @@ const (
 	vBool                  // true | false
 	vMember9               // [A-Z0-9]{9} (AppHdr connection party)
 	vMktID                 // frb.fedwire[.xxx].01
+
+	// CBPR+ kinds (iso_cbpr.go).
+	vXText      // CBPR+ extended text: vText in the FIN X extended character set, on reading too
+	vFINX       // FIN X identifier: [0-9a-zA-Z/-?:().,'+ ], 1..max
+	vFINXRef    // vFINX reference: not starting or ending with '/', no "//"
+	vIBAN       // ValidIBAN
+	vCtryISO    // ISO 3166-1 alpha-2 code (ValidCountry)
+	vBICFI      // vBIC whose country letters are an ISO 3166 code
+	vAmountCBPR // decimal > 0, at most 2 fraction digits and 12 integer digits
+	vCBPRSvc    // swift.cbprplus.NN
 )
 
 // rule is the check an element gets, on reading and (through reading
@@ -68,7 +79,9 @@ func bss[T any](path string, r rule, acc func(*T) *[]string) bind[T] {
 	return bind[T]{path: p(path), r: r, ss: acc}
 }
 func bamt[T any](path string, r rule, cents func(*T) *int64, ccy func(*T) *string, ccyRule vkind) []bind[T] {
-	r.kind = vAmount
+	if r.kind != vAmountCBPR {
+		r.kind = vAmount
+	}
 	return []bind[T]{{path: p(path), r: r, n: cents}, {path: p(path), attr: "Ccy", r: rule{kind: ccyRule, mand: true}, s: ccy}}
 }
 func btime[T any](path string, r rule, acc func(*T) *time.Time) bind[T] {
@@ -144,26 +157,32 @@ func isZeroAddress(a *Address) bool {
 }
 
 func addressBinds[T any](prefix string, acc func(*T) *Address) []bind[T] {
+	return addressBindsOf(prefix, acc, vText, vCtry, 7)
+}
+
+// addressBindsOf binds a PostalAddress24 whose free text has kind text,
+// whose country has kind ctry and which holds at most lines AdrLine.
+func addressBindsOf[T any](prefix string, acc func(*T) *Address, text, ctry vkind, lines int) []bind[T] {
 	f := func(get func(*Address) *string) func(*T) *string {
 		return func(t *T) *string { return get(acc(t)) }
 	}
 	p := prefix + "/"
 	return []bind[T]{
-		bs(p+"Dept", opt(vText, 70), f(func(a *Address) *string { return &a.Department })),
-		bs(p+"SubDept", opt(vText, 70), f(func(a *Address) *string { return &a.SubDepartment })),
-		bs(p+"StrtNm", opt(vText, 70), f(func(a *Address) *string { return &a.StreetName })),
-		bs(p+"BldgNb", opt(vText, 16), f(func(a *Address) *string { return &a.BuildingNumber })),
-		bs(p+"BldgNm", opt(vText, 35), f(func(a *Address) *string { return &a.BuildingName })),
-		bs(p+"Flr", opt(vText, 70), f(func(a *Address) *string { return &a.Floor })),
-		bs(p+"PstBx", opt(vText, 16), f(func(a *Address) *string { return &a.PostBox })),
-		bs(p+"Room", opt(vText, 70), f(func(a *Address) *string { return &a.Room })),
-		bs(p+"PstCd", opt(vText, 16), f(func(a *Address) *string { return &a.PostCode })),
-		bs(p+"TwnNm", opt(vText, 35), f(func(a *Address) *string { return &a.TownName })),
-		bs(p+"TwnLctnNm", opt(vText, 35), f(func(a *Address) *string { return &a.TownLocationName })),
-		bs(p+"DstrctNm", opt(vText, 35), f(func(a *Address) *string { return &a.DistrictName })),
-		bs(p+"CtrySubDvsn", opt(vText, 35), f(func(a *Address) *string { return &a.CountrySubDivision })),
-		bs(p+"Ctry", opt(vCtry, 2), f(func(a *Address) *string { return &a.Country })),
-		bss(p+"AdrLine", rule{kind: vText, max: 70, repeat: 7}, func(t *T) *[]string { return &acc(t).Lines }),
+		bs(p+"Dept", opt(text, 70), f(func(a *Address) *string { return &a.Department })),
+		bs(p+"SubDept", opt(text, 70), f(func(a *Address) *string { return &a.SubDepartment })),
+		bs(p+"StrtNm", opt(text, 70), f(func(a *Address) *string { return &a.StreetName })),
+		bs(p+"BldgNb", opt(text, 16), f(func(a *Address) *string { return &a.BuildingNumber })),
+		bs(p+"BldgNm", opt(text, 35), f(func(a *Address) *string { return &a.BuildingName })),
+		bs(p+"Flr", opt(text, 70), f(func(a *Address) *string { return &a.Floor })),
+		bs(p+"PstBx", opt(text, 16), f(func(a *Address) *string { return &a.PostBox })),
+		bs(p+"Room", opt(text, 70), f(func(a *Address) *string { return &a.Room })),
+		bs(p+"PstCd", opt(text, 16), f(func(a *Address) *string { return &a.PostCode })),
+		bs(p+"TwnNm", opt(text, 35), f(func(a *Address) *string { return &a.TownName })),
+		bs(p+"TwnLctnNm", opt(text, 35), f(func(a *Address) *string { return &a.TownLocationName })),
+		bs(p+"DstrctNm", opt(text, 35), f(func(a *Address) *string { return &a.DistrictName })),
+		bs(p+"CtrySubDvsn", opt(text, 35), f(func(a *Address) *string { return &a.CountrySubDivision })),
+		bs(p+"Ctry", opt(ctry, 2), f(func(a *Address) *string { return &a.Country })),
+		bss(p+"AdrLine", rule{kind: text, max: 70, repeat: lines}, func(t *T) *[]string { return &acc(t).Lines }),
 	}
 }
 
@@ -310,11 +329,65 @@ func (c *isoChecker) checkRule(n *node, path []string, attr string, r rule, text
 	bad := func(sev Severity, err error, msg string) {
 		c.report(n, path, text, sev, err, msg)
 	}
-	if text == "" && r.kind != vText {
+	if text == "" && r.kind != vText && r.kind != vXText {
 		bad(SeverityError, ErrMissing, name+" is empty")
 		return
 	}
 	switch r.kind {
+	case vFINX, vFINXRef:
+		c.checkFINX(n, path, name, text, r)
+	case vXText:
+		switch {
+		case text == "":
+			bad(SeverityError, ErrMissing, name+" is empty")
+		case utf8.RuneCountInString(text) > r.max:
+			bad(SeverityError, ErrLength, name+" is "+strconv.Itoa(utf8.RuneCountInString(text))+" characters, more than "+strconv.Itoa(r.max))
+		case strings.TrimSpace(text) == "":
+			bad(c.lenientSev(), ErrValue, name+" holds only blanks: omit the element instead")
+		default:
+			if i := badCPMI(text); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(text[i:])
+				bad(c.lenientSev(), ErrCharacter, name+": character "+strconv.QuoteRune(r)+" is outside the CBPR+ character set (FIN X extended)")
+			}
+		}
+	case vIBAN:
+		if err := ValidIBAN(text); err != nil {
+			sentinel := ErrValue
+			for _, s := range []error{ErrCheckDigit, ErrLength, ErrCode} {
+				if errors.Is(err, s) {
+					sentinel = s
+				}
+			}
+			bad(SeverityError, sentinel, name+": "+strings.TrimPrefix(err.Error(), "wire: "))
+		}
+	case vCtryISO:
+		if !ValidCountry(text) {
+			bad(SeverityError, ErrCode, name+" "+strconv.Quote(text)+" is not an ISO 3166 alpha-2 country code")
+		}
+	case vBICFI:
+		switch {
+		case !validBIC(text):
+			bad(SeverityError, ErrValue, name+" "+strconv.Quote(text)+" is not a BIC ([A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?)")
+		case !ValidCountry(text[4:6]):
+			bad(SeverityError, ErrCode, name+" "+text+": "+text[4:6]+" is not an ISO 3166 country code")
+		}
+	case vAmountCBPR:
+		cents, frac, err := ParseAmount(text)
+		intDigits := len(strings.TrimLeft(strings.SplitN(text, ".", 2)[0], "0"))
+		switch {
+		case err != nil:
+			bad(SeverityError, ErrAmount, name+": "+strings.TrimPrefix(err.Error(), "wire: invalid amount: "))
+		case intDigits > 12:
+			bad(SeverityError, ErrAmount, name+" has more than 12 digits before the decimal point")
+		case cents <= 0:
+			bad(SeverityError, ErrAmount, name+" is zero: it must be more than 0")
+		case frac > 2:
+			bad(c.lenientSev(), ErrAmount, name+" has "+strconv.Itoa(frac)+" decimals; USD has 2")
+		}
+	case vCBPRSvc:
+		if d, ok := strings.CutPrefix(text, "swift.cbprplus."); !ok || len(d) != 2 || !allDigits(d) {
+			bad(SeverityError, ErrValue, name+" "+strconv.Quote(text)+" is not swift.cbprplus.NN")
+		}
 	case vText, vID:
 		switch {
 		case text == "":
@@ -350,8 +423,8 @@ func (c *isoChecker) checkRule(n *node, path []string, attr string, r rule, text
 		switch {
 		case sys == nil || sys.text == "USABA":
 			c.checkABA(n, path, name, text)
-		case len(text) > 35:
-			bad(SeverityError, ErrLength, name+" is longer than 35 characters")
+		case len(text) > max(r.max, 1):
+			bad(SeverityError, ErrLength, name+" is longer than "+strconv.Itoa(max(r.max, 1))+" characters")
 		}
 	case vMember9:
 		if len(text) != 9 || !alnum(text, true) {

@@ -80,6 +80,11 @@ type ISOMessage struct {
 	// header's MsgDefIdr ("pacs.004.001.10").
 	Type    string `json:"type"`
 	Version string `json:"version"`
+	// Profile is the practice the message follows: ProfileFedwire, or
+	// ProfileCBPR for a SWIFT CBPR+ pacs.008 (told by its AppHdr, or,
+	// without one, by a settlement method other than CLRG). The writer
+	// takes an empty Profile as its own ISOWriter.Profile.
+	Profile Profile `json:"profile,omitempty"`
 
 	Transfer   *CreditTransfer   `json:"transfer,omitempty"`   // pacs.008, pacs.009
 	Return     *PaymentReturn    `json:"return,omitempty"`     // pacs.004
@@ -124,15 +129,18 @@ func (m *ISOMessage) MessageID() string {
 
 // AppHeader is the business application header (head.001.001.03) that
 // precedes every Fedwire message. Fedwire identifies the parties by a
-// 9-character connection id (normally the routing number).
+// 9-character connection id (normally the routing number). A CBPR+
+// message has a head.001.001.02 header whose parties are BICs
+// (Fr|To/FIId/FinInstnId/BICFI), BizSvc swift.cbprplus.NN and no
+// MktPrctc.
 type AppHeader struct {
-	From string `json:"from"` // Fr/FIId/FinInstnId/ClrSysMmbId/MmbId
-	To   string `json:"to"`   // To/FIId/FinInstnId/ClrSysMmbId/MmbId
+	From string `json:"from"` // Fr/FIId/FinInstnId/ClrSysMmbId/MmbId (CBPR+: Fr/FIId/FinInstnId/BICFI)
+	To   string `json:"to"`   // To/FIId/FinInstnId/ClrSysMmbId/MmbId (CBPR+: To/FIId/FinInstnId/BICFI)
 	// BusinessMessageID is BizMsgIdr: railyard writes the message's IMAD.
 	BusinessMessageID string `json:"business_message_id"`
 	// MessageDefinition is MsgDefIdr ("pacs.008.001.08").
 	MessageDefinition string `json:"message_definition"`
-	// BusinessService is BizSvc: TEST or PROD.
+	// BusinessService is BizSvc: TEST or PROD (CBPR+: swift.cbprplus.NN).
 	BusinessService string `json:"business_service"`
 	// MarketPractice is MktPrctc/Id (frb.fedwire.01); its registry is
 	// fixed and written by the writer.

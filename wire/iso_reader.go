@@ -13,8 +13,10 @@ import (
 // pairs inside wrapper elements of any name (the transport envelope is
 // not part of the standard). Elements are matched by local name, so
 // namespace prefixes are fine. Each message is checked against the
-// Fedwire rules as it is read; a message with errors is still returned,
-// with its findings, and reading goes on. Memory holds one message.
+// Fedwire rules as it is read (a CBPR+ pacs.008, told by its AppHdr or its
+// settlement method, against the CBPR+ rules; see ProfileCBPR); a message
+// with errors is still returned, with its findings, and reading goes on.
+// Memory holds one message.
 //
 // Set Options before the first call to Next.
 type ISOReader struct {
@@ -164,12 +166,17 @@ func (r *ISOReader) fileFinding(n *node, err error, msg string) {
 // message turns a Document tree (and the pending AppHdr) into a message.
 func (r *ISOReader) message(doc *node) *ISOMessage {
 	r.n++
-	m := &ISOMessage{Index: r.n, Line: doc.line, Column: doc.col, Offset: doc.off}
+	m := &ISOMessage{Index: r.n, Line: doc.line, Column: doc.col, Offset: doc.off, Profile: ProfileFedwire}
 	c := &isoChecker{f: &r.f, msg: m, opts: r.Options, forWrite: r.forWrite}
 	if r.hdr != nil {
 		h := new(AppHeader)
 		c.root, c.rootPath = r.hdr, "AppHdr/"
-		decode(c, headBinds, h)
+		if isCBPRHeader(r.hdr) {
+			m.Profile = ProfileCBPR
+			decode(c, cbprHeadBinds, h)
+		} else {
+			decode(c, headBinds, h)
+		}
 		m.Header = h
 		r.hdr = nil
 	}
@@ -205,15 +212,27 @@ func (r *ISOReader) message(doc *node) *ISOMessage {
 			c.report(doc, nil, m.Version, c.lenientSev(), ErrUnsupported, "version "+m.Version+"; Fedwire uses "+kind.version)
 		}
 	}
+	if m.Header == nil && kind.typ == Pacs008 && isCBPRDocument(root) {
+		m.Profile = ProfileCBPR
+	}
+	if m.Profile == ProfileCBPR && kind.typ != Pacs008 {
+		c.report(root, nil, "", c.lenientSev(), ErrUnsupported, "a CBPR+ "+kind.typ+" is not one railyard reads: it reads CBPR+ pacs.008 only")
+		return m
+	}
 	switch kind.typ {
 	case Pacs008, Pacs009:
 		t := new(CreditTransfer)
-		if kind.typ == Pacs008 {
+		switch {
+		case m.Profile == ProfileCBPR:
+			decode(c, cbprPacs008Binds, t)
+			checkCBPR(c)
+		case kind.typ == Pacs008:
 			decode(c, pacs008Binds, t)
-		} else {
+			checkTransfer(c, kind.typ)
+		default:
 			decode(c, pacs009Binds, t)
+			checkTransfer(c, kind.typ)
 		}
-		checkTransfer(c, kind.typ)
 		m.Transfer = t
 	case Pacs004:
 		t := new(PaymentReturn)
@@ -247,6 +266,14 @@ func (r *ISOReader) message(doc *node) *ISOMessage {
 		}
 		if id := m.MessageID(); id != "" && h.BusinessMessageID != "" && h.BusinessMessageID != id {
 			c.report(hn, p("BizMsgIdr"), h.BusinessMessageID, SeverityWarning, ErrValue, "BizMsgIdr differs from the message id "+id)
+		}
+		if t := m.Transfer; m.Profile == ProfileCBPR && t != nil {
+			if h.From != "" && t.InstructingAgent.BIC != "" && h.From != t.InstructingAgent.BIC {
+				c.report(hn, p("Fr/FIId/FinInstnId/BICFI"), h.From, SeverityWarning, ErrValue, "the sender BIC differs from the instructing agent's "+t.InstructingAgent.BIC)
+			}
+			if h.To != "" && t.InstructedAgent.BIC != "" && h.To != t.InstructedAgent.BIC {
+				c.report(hn, p("To/FIId/FinInstnId/BICFI"), h.To, SeverityWarning, ErrValue, "the receiver BIC differs from the instructed agent's "+t.InstructedAgent.BIC)
+			}
 		}
 	}
 	return m

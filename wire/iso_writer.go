@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -71,18 +72,26 @@ func (BatchEnvelope) EndMessage(w io.Writer, _ *ISOMessage) error {
 // error is not written, Write returns the findings as Errors, and the
 // writer stays usable. It never invents identifiers or times: MsgId (the
 // IMAD), UETR and creation times come from the caller, so the same input
-// always gives the same bytes.
+// always gives the same bytes. A message in ProfileCBPR (WriteCBPR) gets
+// the CBPR+ header and defaults instead (see WriteCBPR).
 //
 // Call Close at the end: it writes the envelope's end and flushes.
 type ISOWriter struct {
 	// Envelope wraps the file; nil means BatchEnvelope.
 	Envelope Envelope
-	// Production writes BizSvc PROD; the zero value writes TEST.
+	// Production writes BizSvc PROD; the zero value writes TEST. CBPR+
+	// messages get CBPRBusinessService instead.
 	Production bool
 	// From is the AppHdr sender connection id; empty means the message's
 	// instructing agent (or assigner). To is the receiver; empty means
-	// the Fedwire Funds Service, FedAccountingABA.
+	// the Fedwire Funds Service, FedAccountingABA. Both apply to Fedwire
+	// messages only: a CBPR+ header goes from the instructing agent's BIC
+	// to the instructed agent's (the correspondent's) unless the
+	// message's Header says otherwise.
 	From, To string
+	// Profile is the practice of messages whose own Profile is empty;
+	// the zero value is ProfileFedwire. ProfileCBPR writes pacs.008 only.
+	Profile Profile
 	// OmitHeader writes the Document alone, without an AppHdr.
 	OmitHeader bool
 
@@ -111,6 +120,18 @@ func (w *ISOWriter) WriteTransfer(typ string, t *CreditTransfer) error {
 		return fmt.Errorf("%w: WriteTransfer takes pacs.008 or pacs.009, not %q", ErrUnsupported, typ)
 	}
 	return w.Write(&ISOMessage{Type: typ, Transfer: t})
+}
+
+// WriteCBPR writes a customer transfer as a CBPR+ pacs.008.001.08 with a
+// head.001.001.02 AppHdr, for a correspondent over SWIFT, whatever the
+// writer's Profile. It fills what CBPR+ fixes or railyard defaults
+// (NbOfTxs 1, SttlmMtd INDA, InstrId = MsgId, InstdAmt = the settlement
+// amount, ChrgBr SHAR, USD, USABA for a member id without a clearing
+// system; AppHdr from the instructing agent's BIC to the instructed
+// agent's, BizMsgIdr = MsgId, BizSvc CBPRBusinessService, CreDt =
+// CreDtTm) and checks the CBPR+ rules (see iso_cbpr.go) before writing.
+func (w *ISOWriter) WriteCBPR(t *CreditTransfer) error {
+	return w.Write(&ISOMessage{Type: Pacs008, Profile: ProfileCBPR, Transfer: t})
 }
 
 // Write writes one message: m.Type and the model of that type (Transfer,
@@ -185,16 +206,30 @@ func (w *ISOWriter) marshal(m *ISOMessage) (string, *ISOMessage, error) {
 	if kind == nil {
 		return "", nil, fmt.Errorf("%w: %q", ErrUnsupported, m.Type)
 	}
-	out := &ISOMessage{Type: kind.typ, Version: kind.version, Index: w.n}
+	profile := cmp.Or(m.Profile, w.Profile, ProfileFedwire)
+	switch {
+	case profile == ProfileCBPR && kind.typ != Pacs008:
+		return "", nil, fmt.Errorf("%w: the CBPR+ profile writes pacs.008 only, not %s", ErrUnsupported, kind.typ)
+	case profile != ProfileCBPR && profile != ProfileFedwire:
+		return "", nil, fmt.Errorf("%w: profile %q", ErrUnsupported, profile)
+	}
+	out := &ISOMessage{Type: kind.typ, Version: kind.version, Index: w.n, Profile: profile}
 	root := &node{name: kind.root}
 	var created time.Time
-	var from string
+	var from, to string
 	switch kind.typ {
 	case Pacs008, Pacs009:
 		if m.Transfer == nil {
 			return "", nil, fmt.Errorf("wire: %s message without its Transfer", kind.typ)
 		}
 		t := *m.Transfer
+		if profile == ProfileCBPR {
+			normCBPR(&t)
+			cleanText(cbprPacs008Binds, &t)
+			encodeTree(root, cbprPacs008Binds, &t)
+			out.Transfer, created, from, to = &t, t.Created, t.InstructingAgent.BIC, t.InstructedAgent.BIC
+			break
+		}
 		normTransfer(&t, kind.typ)
 		if kind.typ == Pacs008 {
 			cleanText(pacs008Binds, &t)
@@ -265,7 +300,25 @@ func (w *ISOWriter) marshal(m *ISOMessage) (string, *ISOMessage, error) {
 		out.Resolution, created, from = &t, t.Created, t.Assigner.MemberID
 	}
 	var b strings.Builder
-	if !w.OmitHeader {
+	if !w.OmitHeader && profile == ProfileCBPR {
+		h := AppHeader{}
+		if m.Header != nil {
+			h = *m.Header
+		}
+		def(&h.From, from)
+		def(&h.To, to)
+		def(&h.BusinessMessageID, out.MessageID())
+		def(&h.MessageDefinition, kind.version)
+		def(&h.BusinessService, CBPRBusinessService)
+		h.MarketPractice, h.registry = "", ""
+		if h.Created.IsZero() {
+			h.Created = created
+		}
+		hn := &node{name: "AppHdr"}
+		encodeTree(hn, cbprHeadBinds, &h)
+		hn.encode(&b, 0, nsPrefix+CBPRHeaderVersion)
+		out.Header = &h
+	} else if !w.OmitHeader {
 		h := AppHeader{}
 		if m.Header != nil {
 			h = *m.Header
@@ -353,7 +406,7 @@ func normTransfer(t *CreditTransfer, typ string) {
 func cleanText[T any](binds []bind[T], v *T) {
 	for i := range binds {
 		b := &binds[i]
-		if b.r.kind != vText {
+		if b.r.kind != vText && b.r.kind != vXText {
 			continue
 		}
 		switch {
