@@ -79,6 +79,8 @@ type Config struct {
 	// originator's own account (service class 200): a debit for the
 	// batch's credits, a credit for its debits. Some ODFIs require it.
 	Offset *OffsetAccount `json:"offset,omitempty"`
+	// Wire configures Fedwire messages.
+	Wire WireConfig `json:"wire,omitzero"`
 	// X9 configures the image cash letters of RDC deposits.
 	X9 X9Config `json:"x9,omitzero"`
 	// Schedule is laid over cutoffs.DefaultSchedule() with
@@ -106,6 +108,19 @@ type X9Config struct {
 	ContactPhone string `json:"contact_phone,omitempty"`
 	// BundleSize is the most items in a bundle (default 300).
 	BundleSize int `json:"bundle_size,omitempty"`
+}
+
+// WireConfig is what railyard's Fedwire messages say about the sender.
+type WireConfig struct {
+	// Source is the 8-character Fedwire input source of IMADs (default
+	// "RAILYRD1").
+	Source string `json:"source,omitempty"`
+	// Production marks messages BizSvc PROD; by default TEST.
+	Production bool `json:"production,omitempty"`
+	// OriginatorAccount is the originator's account at the ODFI (default
+	// CompanyID); OriginatorAddress its address lines (≤ 3 of ≤ 35).
+	OriginatorAccount string   `json:"originator_account,omitempty"`
+	OriginatorAddress []string `json:"originator_address,omitempty"`
 }
 
 // OffsetAccount is the originator's account that balances each batch.
@@ -149,6 +164,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxFileAmountCents == 0 {
 		c.MaxFileAmountCents = DefaultMaxFileAmountCents
+	}
+	if c.Wire.Source == "" {
+		c.Wire.Source = "RAILYRD1"
+	}
+	if c.Wire.OriginatorAccount == "" {
+		c.Wire.OriginatorAccount = c.CompanyID
 	}
 	if c.X9.Destination == "" {
 		c.X9.Destination = c.ImmediateDestination
@@ -238,6 +259,16 @@ func (c Config) Validate() error {
 		default:
 			bad("offset.account_type", string(o.AccountType), "checking, savings or general_ledger")
 		}
+	}
+	if s := c.Wire.Source; len(s) != 8 || strings.Trim(s, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		bad("wire.source", s, "8 upper-case letters or digits")
+	}
+	text("wire.originator_account", c.Wire.OriginatorAccount, 34, true)
+	if len(c.Wire.OriginatorAddress) > 3 {
+		bad("wire.originator_address", strings.Join(c.Wire.OriginatorAddress, " / "), "at most 3 lines")
+	}
+	for _, l := range c.Wire.OriginatorAddress {
+		text("wire.originator_address", l, 35, true)
 	}
 	if !ach.ValidRoutingNumber(c.X9.Destination) {
 		bad("x9.destination", c.X9.Destination, "not a routing number (9 digits with a valid check digit)")

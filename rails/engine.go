@@ -308,8 +308,8 @@ func (e *Engine) validate(tx *Transaction) []string {
 		bad("rail: required")
 	case !tx.Rail.Valid():
 		bad("rail: unknown rail %q", tx.Rail)
-	case tx.Rail != ACH && tx.Rail != cutoffs.RDC:
-		bad("rail: %s is not yet supported (ach and rdc are batched for now)", tx.Rail)
+	case tx.Rail != ACH && tx.Rail != cutoffs.RDC && tx.Rail != cutoffs.Wire:
+		bad("rail: %s is not yet supported (ach, rdc and wire are batched for now)", tx.Rail)
 	}
 	if tx.Rail == ACH {
 		switch tx.Speed {
@@ -345,6 +345,7 @@ func (e *Engine) validate(tx *Transaction) []string {
 	switch {
 	case cp.AccountNumber == "":
 		bad("counterparty.account_number: required")
+	case tx.Rail == cutoffs.Wire: // validateWire: up to 34
 	case len(cp.AccountNumber) > 17:
 		bad("counterparty.account_number: longer than 17 characters")
 	case !validAccountNumber(cp.AccountNumber):
@@ -353,7 +354,7 @@ func (e *Engine) validate(tx *Transaction) []string {
 	switch cp.AccountType {
 	case Checking, Savings, GeneralLedger:
 	case "":
-		if tx.Rail != cutoffs.RDC {
+		if tx.Rail != cutoffs.RDC && tx.Rail != cutoffs.Wire {
 			bad("counterparty.account_type: required: checking, savings, general_ledger or loan")
 		}
 	case Loan:
@@ -393,6 +394,12 @@ func (e *Engine) validate(tx *Transaction) []string {
 		e.validateRDC(tx, bad)
 	case tx.Check != nil:
 		bad("check: only for rail rdc")
+	}
+	switch {
+	case tx.Rail == cutoffs.Wire:
+		e.validateWire(tx, bad)
+	case tx.Wire != nil:
+		bad("wire: only for rail wire")
 	}
 	if !tx.ProcessOn.IsZero() && !tx.ProcessOn.IsValid() {
 		bad("process_on: %s is not a valid date", tx.ProcessOn)
@@ -475,7 +482,7 @@ func (e *Engine) Run(ctx context.Context, at time.Time) (*RunResult, error) {
 			errs = append(errs, err)
 			break
 		}
-		if key.Rail != ACH && key.Rail != cutoffs.RDC {
+		if key.Rail != ACH && key.Rail != cutoffs.RDC && key.Rail != cutoffs.Wire {
 			errs = append(errs, fmt.Errorf("rails: window %s: rail %s is not yet supported", key.ID, key.Rail))
 			continue
 		}
@@ -495,8 +502,11 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	sp := &spool{outbox: e.cfg.Outbox}
 	defer sp.discard()
 	plan := e.planACH(key, sp)
-	if key.Rail == cutoffs.RDC {
+	switch key.Rail {
+	case cutoffs.RDC:
 		plan = e.planRDC(key, sp)
+	case cutoffs.Wire:
+		plan = e.planWire(key, sp)
 	}
 	claim, err := e.st.ClaimWindow(ctx, key, at, plan)
 	if errors.Is(err, ErrClaimed) {
@@ -570,6 +580,20 @@ type railFiles struct {
 // claimedFiles reads the rail's params of claim c.
 func (e *Engine) claimedFiles(c *Claim) (*railFiles, error) {
 	key := c.Key
+	if key.Rail == cutoffs.Wire {
+		p, err := wireParamsOf(c)
+		if err != nil {
+			return nil, err
+		}
+		return &railFiles{
+			info: func(seq int) (FileResult, string, bool) {
+				return FileResult{SHA256: p.SHA256, Entries: p.Messages, CreditTotalCents: p.TotalCents}, p.SHA256, seq == 1
+			},
+			render: func(ctx context.Context, w io.Writer, seq int) error {
+				return e.renderClaimedWire(ctx, w, key, p)
+			},
+		}, nil
+	}
 	if key.Rail == cutoffs.RDC {
 		p, err := rdcParamsOf(c)
 		if err != nil {

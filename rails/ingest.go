@@ -19,6 +19,7 @@ import (
 const (
 	FormatNACHA = "nacha"
 	FormatX9    = "x9"
+	FormatWire  = "fedwire"
 )
 
 // IngestResult is what Ingest did with one inbound file.
@@ -76,7 +77,9 @@ type Correction struct {
 // NOCs and refused NOCs), read with the ach package's lenient profile and
 // unassigned codes accepted (the policy flags them for review), and X9
 // return cash letters (returns of our RDC deposits, matched by the BOFD
-// item sequence number 32.5; Line is then the record number), told apart
+// item sequence number 32.5; Line is then the record number), and
+// Fedwire files, ISO 20022 or FAIM (returns, statuses and rejects of our
+// wires, matched by IMAD; Line is the message's first line), told apart
 // by their first bytes. A file
 // that cannot be read, or that holds forward entries, is an error naming
 // the line, and nothing is stored. An item whose trace matches none of
@@ -92,7 +95,14 @@ func (e *Engine) Ingest(ctx context.Context, name string, r io.Reader, at time.T
 	digest := hex.EncodeToString(sum[:])
 	mapFile := func() (*IngestResult, *Inbound, error) { return nil, nil, nil }
 	format := FormatNACHA
-	if isX9(data) {
+	if isWireFile(data) {
+		format = FormatWire
+		msgs, err := parseWire(data)
+		if err != nil {
+			return nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+		}
+		mapFile = func() (*IngestResult, *Inbound, error) { return e.mapWire(ctx, name, digest, msgs, at) }
+	} else if isX9(data) {
 		format = FormatX9
 		rets, err := parseX9Returns(data)
 		if err != nil {

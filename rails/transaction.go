@@ -3,6 +3,7 @@ package rails
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/railyardhq/railyard/cutoffs"
@@ -76,6 +77,9 @@ type Transaction struct {
 	// whose Counterparty is the depositor: the account at the bank of
 	// first deposit that the check credits. Nil on every other rail.
 	Check *CheckDeposit `json:"check,omitempty"`
+	// Wire is what a Fedwire transfer (rail wire) says beyond its
+	// Counterparty, the beneficiary. Nil on every other rail.
+	Wire *WireTransfer `json:"wire,omitempty"`
 
 	// Window is where the transaction goes, resolved at submission.
 	Window Window `json:"window"`
@@ -111,6 +115,26 @@ type CheckDeposit struct {
 	// FrontImage and BackImage are the check's sides (base64 in JSON).
 	FrontImage []byte `json:"front_image"`
 	BackImage  []byte `json:"back_image"`
+}
+
+// WireTransfer is the beneficiary's address and the routing of a wire.
+type WireTransfer struct {
+	// Address is the beneficiary's address: 1 to 3 lines of at most 35
+	// characters.
+	Address []string `json:"address"`
+	// IntermediaryRouting, when set, is the ABA routing number of the
+	// bank the wire goes through to reach the beneficiary's bank.
+	IntermediaryRouting string `json:"intermediary_routing,omitempty"`
+	// Purpose (≤ 140) travels to the beneficiary as remittance
+	// information (the originator to beneficiary information).
+	Purpose string `json:"purpose,omitempty"`
+}
+
+func sameWire(a, b *WireTransfer) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return slices.Equal(a.Address, b.Address) && a.IntermediaryRouting == b.IntermediaryRouting && a.Purpose == b.Purpose
 }
 
 func sameCheck(a, b *CheckDeposit) bool {
@@ -170,7 +194,7 @@ func SameContent(a, b *Transaction) bool {
 	return a.ID == b.ID && a.Rail == b.Rail && a.Speed == b.Speed && a.Direction == b.Direction &&
 		a.AmountCents == b.AmountCents && a.Currency == b.Currency && a.Counterparty == b.Counterparty &&
 		a.SECCode == b.SECCode && a.Memo == b.Memo && a.Addenda == b.Addenda &&
-		a.SubmittedAt.Equal(b.SubmittedAt) && a.ProcessOn == b.ProcessOn && sameCheck(a.Check, b.Check)
+		a.SubmittedAt.Equal(b.SubmittedAt) && a.ProcessOn == b.ProcessOn && sameCheck(a.Check, b.Check) && sameWire(a.Wire, b.Wire)
 }
 
 // MarshalJSON renders the event in the platform's vocabulary, with the

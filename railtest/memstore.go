@@ -85,6 +85,11 @@ func cloneTx(tx *rails.Transaction) *rails.Transaction {
 		k.FrontImage, k.BackImage = slices.Clone(k.FrontImage), slices.Clone(k.BackImage)
 		c.Check = &k
 	}
+	if tx.Wire != nil {
+		wt := *tx.Wire
+		wt.Address = slices.Clone(wt.Address)
+		c.Wire = &wt
+	}
 	return &c
 }
 

@@ -287,7 +287,7 @@ func checkEvents(t *testing.T, evs []rails.Event, want map[string]rails.Status) 
 // trace, file and timeline, with instants compared as instants.
 func sameTx(got, want *rails.Transaction) string {
 	var diffs []string
-	if !rails.SameContent(got, want) || (got.Check == nil) != (want.Check == nil) {
+	if !rails.SameContent(got, want) || (got.Check == nil) != (want.Check == nil) || (got.Wire == nil) != (want.Wire == nil) {
 		diffs = append(diffs, fmt.Sprintf("content %+v, want %+v", *got, *want))
 	}
 	gw, ww := got.Window, want.Window
@@ -441,8 +441,11 @@ func testSubmitRoundTrip(t *testing.T, st *storeT) {
 	deposit.Window.Group = "121042882"
 	deposit.Check = &rails.CheckDeposit{RoutingNumber: "231380104", AccountNumber: "5558881234", CheckNumber: "1042",
 		AuxOnUs: "77", EPC: "1", MICRAmountCents: 12345, FrontImage: []byte("II*\x00front\x00\xff"), BackImage: []byte{}}
-	st.submit(full, bare, deposit)
-	for _, want := range []*rails.Transaction{full, bare, deposit} {
+	wired := SampleTransaction("tx_wire")
+	wired.Rail, wired.Speed, wired.SECCode = cutoffs.Wire, "", ""
+	wired.Wire = &rails.WireTransfer{Address: []string{"1 MAIN ST", "SPRINGFIELD IL 62701"}, IntermediaryRouting: "021000021", Purpose: "INVOICE 42"}
+	st.submit(full, bare, deposit, wired)
+	for _, want := range []*rails.Transaction{full, bare, deposit, wired} {
 		got := st.get(want.ID)
 		w := *want
 		w.Timeline = []rails.TimelineEntry{{Status: returns.Created, Note: got.Timeline[0].Note, At: got.Timeline[0].At}}

@@ -84,9 +84,12 @@ func boolArg(b bool) int64 {
 // Format 2 is format 1 followed by the transaction's Check (an RDC
 // deposit): routing, account, check number, aux on-us, EPC as strings,
 // the MICR amount as a varint, the front and back images as strings.
+// Format 3 is format 1 followed by its Wire: the number of address lines
+// as a uvarint and the lines, the intermediary routing and the purpose.
 const (
 	contentFormat      = 1
 	contentFormatCheck = 2
+	contentFormatWire  = 3
 )
 
 func appendString(b []byte, s string) []byte {
@@ -97,9 +100,12 @@ func appendString(b []byte, s string) []byte {
 // appendContent appends tx's content to b.
 func appendContent(b []byte, tx *rails.Transaction) []byte {
 	c, w := &tx.Counterparty, &tx.Window
-	if tx.Check != nil {
+	switch {
+	case tx.Check != nil:
 		b = append(b, contentFormatCheck)
-	} else {
+	case tx.Wire != nil:
+		b = append(b, contentFormatWire)
+	default:
 		b = append(b, contentFormat)
 	}
 	b = appendString(b, string(tx.Speed))
@@ -135,6 +141,13 @@ func appendContent(b []byte, tx *rails.Transaction) []byte {
 		b = binary.AppendVarint(b, k.MICRAmountCents)
 		b = appendString(b, string(k.FrontImage))
 		b = appendString(b, string(k.BackImage))
+	} else if wt := tx.Wire; wt != nil {
+		b = binary.AppendUvarint(b, uint64(len(wt.Address)))
+		for _, l := range wt.Address {
+			b = appendString(b, l)
+		}
+		b = appendString(b, wt.IntermediaryRouting)
+		b = appendString(b, wt.Purpose)
 	}
 	return b
 }
@@ -172,7 +185,7 @@ func (r *contentReader) bytes() []byte {
 // timeline entry.
 func (s *txScanner) decodeContent(tx *rails.Transaction, b []byte) (created rails.TimelineEntry, err error) {
 	created.Status = returns.Created
-	if len(b) == 0 || (b[0] != contentFormat && b[0] != contentFormatCheck) {
+	if len(b) == 0 || b[0] < contentFormat || b[0] > contentFormatWire {
 		return created, errContent
 	}
 	format := b[0]
@@ -234,6 +247,19 @@ func (s *txScanner) decodeContent(tx *rails.Transaction, b []byte) (created rail
 		k.FrontImage = bytes.Clone(r.bytes())
 		k.BackImage = bytes.Clone(r.bytes())
 		tx.Check = k
+	}
+	if format == contentFormatWire {
+		wt := &rails.WireTransfer{}
+		n := r.uvarint()
+		if n > 16 {
+			return created, errContent
+		}
+		for range n {
+			wt.Address = append(wt.Address, string(r.bytes()))
+		}
+		wt.IntermediaryRouting = s.shared(r.bytes())
+		wt.Purpose = string(r.bytes())
+		tx.Wire = wt
 	}
 	if r.err != nil || len(r.b) != 0 {
 		return created, errContent

@@ -1,0 +1,372 @@
+package rails
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+	"time"
+
+	"github.com/railyardhq/railyard/cutoffs"
+	"github.com/railyardhq/railyard/returns"
+	"github.com/railyardhq/railyard/wire"
+)
+
+// The Fedwire adapter: how a window's domestic wires become one ISO 20022
+// file of pacs.008 customer credit transfers (fedwire.md).
+//
+// Submission. A wire (rail wire) is a credit to the beneficiary in
+// Counterparty (name, ABA routing number, account) with the details of
+// Wire (address lines, an optional intermediary bank, the purpose). Submit
+// runs the pre-flight checks that would otherwise come back as a return,
+// and names the platform's WR code in the reason: WR16 for the
+// beneficiary's name, WR15 for its address, WR10 for the account number.
+//
+// Files. One file per window, "wire/<batch date>/<window>.xml": a batch
+// envelope of head.001 + pacs.008 messages, one per wire, in the window's
+// ID order, BizSvc TEST unless Config.Wire.Production. Each message's
+// MsgId is its IMAD: the Fedwire input cycle date of the cutoff, the
+// configured input source and a sequence from the counter
+// "imad:<source>:<cycle date>", which is the transaction's Trace. Its
+// UETR is a version 4 UUID made from the SHA-256 of the IMAD and the
+// transaction ID: unique, and the same on a rebuild. The creation time is
+// the cutoff, so the bytes are a pure function of the claim.
+
+// wireParams is Plan.Params of a wire window.
+type wireParams struct {
+	Kind       string `json:"kind"` // "pacs.008"
+	Production bool   `json:"production,omitempty"`
+	Cycle      string `json:"cycle_date"` // YYYYMMDD
+	Created    string `json:"created"`    // RFC 3339
+	Settlement string `json:"settlement_date"`
+	Messages   int    `json:"messages"`
+	TotalCents int64  `json:"total_cents"`
+	SHA256     string `json:"sha256"`
+	// The originator, as configured when the window was claimed.
+	ODFI       string   `json:"odfi"`
+	Originator string   `json:"originator"`
+	Account    string   `json:"originator_account"`
+	Address    []string `json:"originator_address"`
+}
+
+// validateWire runs the pre-flight checks of a Fedwire transfer.
+func (e *Engine) validateWire(tx *Transaction, bad func(string, ...any)) {
+	if tx.Direction != Credit {
+		bad("direction: a wire is a credit to the beneficiary")
+	}
+	if n := tx.Counterparty.Name; len(n) > 140 || strings.ContainsAny(n, "\r\n{}") {
+		bad("counterparty.name: WR16 invalid beneficiary name: at most 140 characters, no line breaks or braces")
+	}
+	if a := tx.Counterparty.AccountNumber; len(a) > 34 || strings.Trim(a, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != "" {
+		bad("counterparty.account_number: WR10 invalid account number format: 1 to 34 letters, digits or hyphens")
+	}
+	w := tx.Wire
+	if w == nil || len(w.Address) == 0 {
+		bad("wire.address: WR15 invalid beneficiary address: 1 to 3 lines required")
+		return
+	}
+	if len(w.Address) > 3 {
+		bad("wire.address: WR15 invalid beneficiary address: at most 3 lines")
+	}
+	for i, l := range w.Address {
+		if strings.TrimSpace(l) == "" || len(l) > 35 || !printableASCII(l) || strings.ContainsAny(l, "{}") {
+			bad("wire.address[%d]: WR15 invalid beneficiary address: 1 to 35 printable characters, no braces", i)
+		}
+	}
+	if r := w.IntermediaryRouting; r != "" && !validABA(r) {
+		bad("wire.intermediary_routing: %q is not a routing number (9 digits with a valid check digit)", r)
+	}
+	if len(w.Purpose) > 140 || !printableASCII(w.Purpose) {
+		bad("wire.purpose: at most 140 printable ASCII characters")
+	}
+}
+
+func validABA(s string) bool { return wire.ValidABA(s) }
+
+// planWire returns the Planner of a Fedwire window.
+func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
+	cfg := e.cfg
+	loc := e.resolver.Location()
+	cal := e.resolver.Calendar()
+	return func(txs TxSeq, counters Counters) (*Plan, error) {
+		sp.discard()
+		cutoff := key.Cutoff.In(loc)
+		cycle := wire.InputCycleDate(cutoff, func(d time.Time) bool { return cal.IsBankingDay(cutoffs.DateOf(d)) })
+		p := &wireParams{Kind: wire.Pacs008, Production: cfg.Wire.Production, Cycle: cycle.Format("20060102"),
+			Created: cutoff.Format(time.RFC3339), Settlement: cutoffs.DateOf(cutoff).String(), ODFI: cfg.ODFIRouting,
+			Originator: cfg.CompanyName, Account: cfg.Wire.OriginatorAccount, Address: cfg.Wire.OriginatorAddress}
+		plan := &Plan{Status: returns.ProcessingCredit, Note: "Sent in " + key.ID + ".", Assignments: []Assignment{}, Files: []FilePlan{}}
+		next, stop := iter.Pull2(txs)
+		defer stop()
+		first, err, ok := next()
+		if !ok {
+			return plan, storeJSON(plan, p)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("rails: plan %s: %w", key.ID, err)
+		}
+		src := func() (*Transaction, error) {
+			if tx := first; tx != nil {
+				first = nil
+				return tx, nil
+			}
+			tx, err, ok := next()
+			if !ok {
+				return nil, nil
+			}
+			return tx, err
+		}
+		imad := func(tx *Transaction) (string, error) {
+			v, err := counters.Next("imad:"+cfg.Wire.Source+":"+p.Cycle, 1)
+			if err != nil {
+				return "", err
+			}
+			m, err := wire.NewIMAD(cycle, cfg.Wire.Source, int(v))
+			if err != nil {
+				return "", err
+			}
+			plan.Assignments = append(plan.Assignments, Assignment{TransactionID: tx.ID, File: 1, Trace: m.String()})
+			return m.String(), nil
+		}
+		name := "wire/" + cutoffs.DateOf(cutoff).String() + "/" + key.ID + ".xml"
+		digest, err := sp.write(1, name, func(w io.Writer) error {
+			n, total, err := renderWire(w, p, src, imad)
+			p.Messages, p.TotalCents = n, total
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("rails: plan %s: %w", key.ID, err)
+		}
+		p.SHA256 = digest
+		plan.Files = append(plan.Files, FilePlan{Seq: 1, Name: name})
+		return plan, storeJSON(plan, p)
+	}
+}
+
+// wireUETR is the UETR of the wire with IMAD imad: a version 4 UUID of
+// the SHA-256 of the IMAD and the transaction ID.
+func wireUETR(imad, id string) string {
+	sum := sha256.Sum256([]byte(imad + "\x00" + id))
+	u, _ := wire.NewUETR(bytes.NewReader(sum[:16])) // reading 16 of 32 bytes cannot fail
+	return u
+}
+
+// renderWire writes a window's pacs.008 file: one message per wire that
+// next gives (nil at the end), imad numbering each.
+func renderWire(out io.Writer, p *wireParams, next func() (*Transaction, error), imad func(*Transaction) (string, error)) (n int, total int64, err error) {
+	created, err := time.Parse(time.RFC3339, p.Created)
+	if err != nil {
+		return 0, 0, err
+	}
+	w := wire.NewISOWriter(out)
+	w.Production = p.Production
+	for {
+		tx, err := next()
+		if err != nil {
+			return n, total, err
+		}
+		if tx == nil {
+			break
+		}
+		if tx.Rail != cutoffs.Wire || tx.Wire == nil {
+			return n, total, fmt.Errorf("transaction %s is not a Fedwire transfer", tx.ID)
+		}
+		id, err := imad(tx)
+		if err != nil {
+			return n, total, err
+		}
+		t := &wire.CreditTransfer{MessageID: id, Created: created.UTC(), EndToEndID: tx.ID, UETR: wireUETR(id, tx.ID),
+			Amount: tx.AmountCents, Currency: "USD", SettlementDate: p.Settlement,
+			InstructingAgent: wire.Party{MemberID: p.ODFI}, InstructedAgent: wire.Party{MemberID: tx.Counterparty.RoutingNumber},
+			Debtor:          wire.Party{Name: p.Originator, Address: wire.Address{Lines: p.Address}},
+			DebtorAccount:   wire.Account{ID: p.Account},
+			DebtorAgent:     wire.Party{MemberID: p.ODFI},
+			CreditorAgent:   wire.Party{MemberID: tx.Counterparty.RoutingNumber},
+			Creditor:        wire.Party{Name: tx.Counterparty.Name, Address: wire.Address{Lines: tx.Wire.Address}},
+			CreditorAccount: wire.Account{ID: tx.Counterparty.AccountNumber},
+		}
+		if r := tx.Wire.IntermediaryRouting; r != "" {
+			t.InstructedAgent = wire.Party{MemberID: r}
+			t.IntermediaryAgent1 = wire.Party{MemberID: r}
+		}
+		if tx.Wire.Purpose != "" {
+			t.Remittance = []string{tx.Wire.Purpose}
+		}
+		if err := w.WriteTransfer(wire.Pacs008, t); err != nil {
+			return n, total, fmt.Errorf("transaction %s: %w", tx.ID, err)
+		}
+		n++
+		total += tx.AmountCents
+	}
+	return n, total, w.Close()
+}
+
+// wireParamsOf decodes the wire params of a claim.
+func wireParamsOf(c *Claim) (*wireParams, error) {
+	var p wireParams
+	if err := json.Unmarshal(c.Plan.Params, &p); err != nil {
+		return nil, fmt.Errorf("rails: window %s: plan params: %w", c.Key.ID, err)
+	}
+	return &p, nil
+}
+
+// renderClaimedWire writes the file of a claimed wire window from the
+// store's ClaimedTransactions.
+func (e *Engine) renderClaimedWire(ctx context.Context, w io.Writer, key WindowKey, p *wireParams) error {
+	pull, stop := iter.Pull2(e.st.ClaimedTransactions(ctx, key, 1))
+	defer stop()
+	next := func() (*Transaction, error) {
+		tx, err, ok := pull()
+		if !ok {
+			return nil, nil
+		}
+		return tx, err
+	}
+	if _, _, err := renderWire(w, p, next, func(tx *Transaction) (string, error) { return tx.Trace, nil }); err != nil {
+		return fmt.Errorf("rails: window %s: %w", key.ID, err)
+	}
+	return nil
+}
+
+// isWireFile reports whether an inbound file is a Fedwire file: ISO 20022
+// XML, or FAIM tags.
+func isWireFile(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return bytes.HasPrefix(t, []byte("<")) || bytes.HasPrefix(t, []byte("{1500}")) || bytes.HasPrefix(t, []byte("{1100}"))
+}
+
+// parseWire reads a Fedwire file leniently and lists its messages. A
+// message with errors is kept (it will be reported unmatched), so one bad
+// message never hides the others; a file that is not Fedwire at all is an
+// error.
+func parseWire(data []byte) ([]wire.Summary, error) {
+	r := wire.NewReader(bytes.NewReader(data))
+	r.Options.Lenient = true
+	var out []wire.Summary
+	for r.Next() {
+		out = append(out, r.Summary())
+	}
+	if len(out) == 0 {
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("not a readable Fedwire file: %w", err)
+		}
+		return nil, fmt.Errorf("a Fedwire file with no message")
+	}
+	return out, nil
+}
+
+// mapWire matches and maps the messages of a Fedwire file (fedwire.md,
+// returns.md §8.2-8.3): pacs.004 returns and FAIM returns and reversals
+// become RETURNED with their WR code; a pacs.002 RJCT or a FAIM reject
+// becomes RETURNED with the Fed's code (the funds never left); a pacs.002
+// ACSC settles the wire. A message is matched by the IMAD it quotes (our
+// trace), else by its end-to-end id (our transaction ID), and must agree
+// with the wire's UETR when it quotes one. Anything else (an invalid
+// message, a transfer to us, a recall) is kept unmatched, with its kind
+// as the code.
+func (e *Engine) mapWire(ctx context.Context, name, digest string, msgs []wire.Summary, at time.Time) (*IngestResult, *Inbound, error) {
+	res, in := newIngest(name, digest, FormatWire, at)
+	received := e.resolver.DateOf(at)
+	var traces []string
+	for _, s := range msgs {
+		traces = append(traces, s.OriginalIMAD, s.IMAD)
+	}
+	byTrace, err := e.st.TransactionsByTraces(ctx, traces)
+	if err != nil {
+		return nil, nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+	}
+	status := map[string]Status{}
+	for _, s := range msgs {
+		tx, err := e.matchWire(ctx, s, byTrace)
+		if err != nil {
+			return nil, nil, fmt.Errorf("rails: ingest %s: %w", name, err)
+		}
+		if tx == nil {
+			kind := s.Kind
+			if !s.Valid {
+				kind = "invalid " + s.Type
+			}
+			u := Unmatched{Line: s.Line, Trace: firstOf(s.OriginalIMAD, s.IMAD), Code: firstOf(s.Reason, kind)}
+			res.Unmatched, in.Unmatched = append(res.Unmatched, u), append(in.Unmatched, u)
+			continue
+		}
+		cur, ok := status[tx.ID]
+		if !ok {
+			cur = tx.Status
+		}
+		var sc returns.StatusChange
+		switch {
+		case s.IsReturn():
+			format := returns.ISO20022
+			if s.Type == "faim" {
+				format = returns.FAIM
+			}
+			sc, err = e.policy.MapWireReturn(returns.WireReturn{Format: format, Reason: s.Reason, AdditionalInfo: s.ReasonText,
+				UETR: s.OriginalUETR, IMAD: s.OriginalIMAD, EndToEndID: s.OriginalEndToEndID, Amount: s.AmountCents},
+				returns.Context{Settled: tx.Window.SettlementDate, Received: received, AlreadyReturned: cur == returns.Returned})
+			if err != nil {
+				return nil, nil, fmt.Errorf("rails: ingest %s: message %d: %w", name, s.Index, err)
+			}
+		case s.Status == "ACSC":
+			sc = returns.StatusChange{Status: returns.Settled, Note: NoteAdvance}
+		default: // RJCT, a FAIM reject
+			sc = returns.StatusChange{Status: returns.Returned, Code: s.Reason,
+				Note: strings.TrimSpace("[Rejected by Fedwire] " + s.Reason + " -- " + s.ReasonText)}
+		}
+		status[tx.ID] = addChange(res, in, tx, s.Line, firstOf(s.OriginalIMAD, s.IMAD), cur, sc, at)
+	}
+	return res, in, nil
+}
+
+// matchWire finds the wire a message is about, or nil: returns and
+// statuses by the original IMAD, a FAIM reject by its own (the Fed echoes
+// ours), else by the original end-to-end id; the wire's UETR must agree
+// when the message quotes one.
+func (e *Engine) matchWire(ctx context.Context, s wire.Summary, byTrace map[string][]*Transaction) (*Transaction, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	keys := []string{}
+	switch {
+	case s.IsReturn(), s.Kind == "status":
+		keys = append(keys, s.OriginalIMAD)
+	case s.Kind == "reject":
+		keys = append(keys, s.IMAD)
+	default:
+		return nil, nil
+	}
+	agree := func(tx *Transaction) bool {
+		return tx.Rail == cutoffs.Wire && tx.Trace != "" && (s.OriginalUETR == "" || wireUETR(tx.Trace, tx.ID) == s.OriginalUETR)
+	}
+	for _, k := range keys {
+		for _, tx := range byTrace[k] {
+			if agree(tx) {
+				return tx, nil
+			}
+		}
+	}
+	if id := s.OriginalEndToEndID; id != "" {
+		tx, err := e.st.Transaction(ctx, id)
+		switch {
+		case err == nil && agree(tx):
+			return tx, nil
+		case err != nil && !errors.Is(err, ErrNotFound):
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+func firstOf(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
