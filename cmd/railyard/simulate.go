@@ -39,8 +39,8 @@ func newSimulateCmd(g *globals) *cobra.Command {
 
 // simulateFlags are the flags of "simulate return".
 type simulateFlags struct {
-	file, code, correctedData, out, reason string
-	traces, items                          []string
+	file, code, correctedData, out, reason, uetr string
+	traces, items                                []string
 }
 
 func newSimulateReturnCmd(g *globals) *cobra.Command {
@@ -58,6 +58,11 @@ back through the ACH Operator:
       --corrected-data as the change code lays it out (C01 the account
       number, C02 the routing number, C03 "routing account", ...), or,
       without it, plausible corrected data for the code.
+
+For one of our Fedwire files (ISO 20022), --uetr names the pacs.008 and
+--reason the ISO 20022 return reason (AC04 account closed, AC01, ...;
+railyard returns list --family wire): the file is the pacs.004 the
+beneficiary's bank would send back.
 
 For one of our X9 cash letters (RDC deposits), --item names the item
 sequence number (25.8, the deposit's trace in "railyard tx show") and
@@ -80,7 +85,9 @@ A trace or item that is not in --file exits 1.`,
   railyard simulate return --file OUT.ach --trace 121042880000001 --code C01 \
       --corrected-data 12345678901 > NOC.ach
   railyard simulate return --file outbox/rdc/2026-11-23/rdc-2026-11-23.x937 \
-      --item 261123000000001 --reason A --out RET.x937`,
+      --item 261123000000001 --reason A --out RET.x937
+  railyard simulate return --file outbox/wire/2026-11-23/wire-2026-11-23.xml \
+      --uetr 78d9f07b-186b-48c4-8154-f55f1d29e9d0 --reason AC04 --out PACS004.xml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulateReturn(g, &f)
@@ -93,11 +100,15 @@ A trace or item that is not in --file exits 1.`,
 	fl.StringVar(&f.correctedData, "corrected-data", "", "a NOC's corrected `DATA` (default: plausible data for the code)")
 	fl.StringVarP(&f.out, "out", "o", "", "write the file to `PATH` (default standard output)")
 	fl.StringArrayVar(&f.items, "item", nil, "X9: item sequence number `SEQ` of the deposit to return (repeatable)")
-	fl.StringVar(&f.reason, "reason", "", "X9: the return reason `R` (A, B, ... of X9.100-188)")
+	fl.StringVar(&f.reason, "reason", "", "X9: the return reason `R` (A, B, ... of X9.100-188); wire: the ISO 20022 reason (AC04 ...)")
+	fl.StringVar(&f.uetr, "uetr", "", "wire: the UETR `U` of the pacs.008 to return")
 	return cmd
 }
 
 func runSimulateReturn(g *globals, f *simulateFlags) error {
+	if f.uetr != "" {
+		return runSimulateWireReturn(g, f)
+	}
 	if len(f.items) > 0 || f.reason != "" {
 		return runSimulateX9Return(g, f)
 	}
@@ -117,14 +128,9 @@ func runSimulateReturn(g *globals, f *simulateFlags) error {
 	if f.correctedData != "" && !noc {
 		return usageErrorf("--corrected-data goes with a change code (C01 ...), not %s", code)
 	}
-	in, err := g.openInput(f.file)
+	original, in, err := readOriginal(g, f.file)
 	if err != nil {
 		return err
-	}
-	original, err := io.ReadAll(in)
-	in.Close()
-	if err != nil {
-		return failure(fmt.Errorf("read %s: %w", in.name, err))
 	}
 	items := make([]railtest.Item, len(f.traces))
 	for i, t := range f.traces {
@@ -187,14 +193,9 @@ func runSimulateX9Return(g *globals, f *simulateFlags) error {
 	case len(f.traces) > 0 || f.code != "" || f.correctedData != "":
 		return usageErrorf("--trace, --code and --corrected-data are for NACHA files; an X9 return takes --item and --reason")
 	}
-	in, err := g.openInput(f.file)
+	original, in, err := readOriginal(g, f.file)
 	if err != nil {
 		return err
-	}
-	original, err := io.ReadAll(in)
-	in.Close()
-	if err != nil {
-		return failure(fmt.Errorf("read %s: %w", in.name, err))
 	}
 	data, err := railtest.X9ReturnFile(original, reason, f.items...)
 	if err != nil {
@@ -210,4 +211,49 @@ func runSimulateX9Return(g *globals, f *simulateFlags) error {
 	}, func(w io.Writer) {
 		fmt.Fprintf(w, "wrote %s: return cash letter, reason %s, for %s of %s\n", f.out, reason, plural(len(f.items), "item"), in.name)
 	})
+}
+
+// runSimulateWireReturn is "simulate return" for one of our Fedwire files.
+func runSimulateWireReturn(g *globals, f *simulateFlags) error {
+	reason := strings.ToUpper(strings.TrimSpace(f.reason))
+	switch {
+	case f.file == "":
+		return usageErrorf("missing --file (our outgoing Fedwire file)")
+	case len(reason) != 4:
+		return usageErrorf("invalid --reason %q: want an ISO 20022 return reason of 4 characters (AC04 ...)", f.reason)
+	case len(f.traces) > 0 || len(f.items) > 0 || f.code != "" || f.correctedData != "":
+		return usageErrorf("a wire return takes --uetr and --reason, not --trace, --item, --code or --corrected-data")
+	}
+	original, in, err := readOriginal(g, f.file)
+	if err != nil {
+		return err
+	}
+	data, err := railtest.WireReturnFile(original, strings.TrimSpace(f.uetr), reason)
+	if err != nil {
+		return failure(fmt.Errorf("%s: %w", in.name, tidy(err)))
+	}
+	return writeSimulated(g, f.out, data, func(digest string) any {
+		return struct {
+			File   string `json:"file"`
+			SHA256 string `json:"sha256"`
+			Reason string `json:"reason"`
+			UETR   string `json:"uetr"`
+		}{f.out, digest, reason, f.uetr}
+	}, func(w io.Writer) {
+		fmt.Fprintf(w, "wrote %s: pacs.004 return, reason %s, of UETR %s in %s\n", f.out, reason, f.uetr, in.name)
+	})
+}
+
+// readOriginal reads our outgoing file that a simulated bank answers.
+func readOriginal(g *globals, file string) ([]byte, *input, error) {
+	in, err := g.openInput(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer in.Close()
+	data, err := io.ReadAll(in)
+	if err != nil {
+		return nil, nil, failure(fmt.Errorf("read %s: %w", in.name, err))
+	}
+	return data, in, nil
 }
