@@ -8,6 +8,7 @@ import (
 	"github.com/railyardhq/railyard/ach"
 	"github.com/railyardhq/railyard/cutoffs"
 	"github.com/railyardhq/railyard/returns"
+	"github.com/railyardhq/railyard/wire"
 )
 
 // Defaults of Config (DefaultConfig).
@@ -121,6 +122,12 @@ type WireConfig struct {
 	// CompanyID); OriginatorAddress its address lines (≤ 3 of ≤ 35).
 	OriginatorAccount string   `json:"originator_account,omitempty"`
 	OriginatorAddress []string `json:"originator_address,omitempty"`
+	// For SWIFT (CBPR+): our bank's BIC, the correspondent's BIC the
+	// messages go to, and the originator's town and country.
+	BIC               string `json:"bic,omitempty"`
+	CorrespondentBIC  string `json:"correspondent_bic,omitempty"`
+	OriginatorTown    string `json:"originator_town,omitempty"`
+	OriginatorCountry string `json:"originator_country,omitempty"`
 }
 
 // OffsetAccount is the originator's account that balances each batch.
@@ -170,6 +177,18 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Wire.OriginatorAccount == "" {
 		c.Wire.OriginatorAccount = c.CompanyID
+	}
+	if c.Wire.BIC == "" {
+		c.Wire.BIC = "RLYDUS6SXXX" // the sandbox's
+	}
+	if c.Wire.CorrespondentBIC == "" {
+		c.Wire.CorrespondentBIC = "CRSPUS33XXX"
+	}
+	if c.Wire.OriginatorTown == "" {
+		c.Wire.OriginatorTown = "SAN FRANCISCO"
+	}
+	if c.Wire.OriginatorCountry == "" {
+		c.Wire.OriginatorCountry = "US"
 	}
 	if c.X9.Destination == "" {
 		c.X9.Destination = c.ImmediateDestination
@@ -270,6 +289,15 @@ func (c Config) Validate() error {
 	for _, l := range c.Wire.OriginatorAddress {
 		text("wire.originator_address", l, 35, true)
 	}
+	for _, f := range []struct{ name, v string }{{"wire.bic", c.Wire.BIC}, {"wire.correspondent_bic", c.Wire.CorrespondentBIC}} {
+		if !validBIC(f.v) {
+			bad(f.name, f.v, "not a BIC (8 or 11 letters and digits, the 5th and 6th a country)")
+		}
+	}
+	text("wire.originator_town", c.Wire.OriginatorTown, 35, true)
+	if !wire.ValidCountry(c.Wire.OriginatorCountry) {
+		bad("wire.originator_country", c.Wire.OriginatorCountry, "not an ISO 3166 alpha-2 country code")
+	}
 	if !ach.ValidRoutingNumber(c.X9.Destination) {
 		bad("x9.destination", c.X9.Destination, "not a routing number (9 digits with a valid check digit)")
 	}
@@ -312,4 +340,20 @@ func validAccountNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// validBIC: 4 letters or digits (the bank), a country, 2 letters or
+// digits (the location), and optionally 3 more (the branch).
+func validBIC(s string) bool {
+	if len(s) != 8 && len(s) != 11 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter, digit := c >= 'A' && c <= 'Z', c >= '0' && c <= '9'
+		if (i == 4 || i == 5) && !letter || !letter && !digit {
+			return false
+		}
+	}
+	return wire.ValidCountry(s[4:6])
 }

@@ -308,8 +308,8 @@ func (e *Engine) validate(tx *Transaction) []string {
 		bad("rail: required")
 	case !tx.Rail.Valid():
 		bad("rail: unknown rail %q", tx.Rail)
-	case tx.Rail != ACH && tx.Rail != cutoffs.RDC && tx.Rail != cutoffs.Wire:
-		bad("rail: %s is not yet supported (ach, rdc and wire are batched for now)", tx.Rail)
+	case tx.Rail != ACH && tx.Rail != cutoffs.RDC && tx.Rail != cutoffs.Wire && tx.Rail != cutoffs.SWIFT:
+		bad("rail: %s is not yet supported (ach, rdc, wire and swift are batched for now)", tx.Rail)
 	}
 	if tx.Rail == ACH {
 		switch tx.Speed {
@@ -339,13 +339,15 @@ func (e *Engine) validate(tx *Transaction) []string {
 	case !printableASCII(cp.Name):
 		bad("counterparty.name: only printable ASCII characters are allowed in a NACHA file")
 	}
-	if !ach.ValidRoutingNumber(cp.RoutingNumber) {
+	if tx.Rail != cutoffs.SWIFT && !ach.ValidRoutingNumber(cp.RoutingNumber) {
 		bad("counterparty.routing_number: %q is not a routing number (9 digits with a valid check digit)", cp.RoutingNumber)
+	} else if tx.Rail == cutoffs.SWIFT && cp.RoutingNumber != "" {
+		bad("counterparty.routing_number: an international wire names the beneficiary bank by wire.bank_bic")
 	}
 	switch {
 	case cp.AccountNumber == "":
 		bad("counterparty.account_number: required")
-	case tx.Rail == cutoffs.Wire: // validateWire: up to 34
+	case tx.Rail == cutoffs.Wire || tx.Rail == cutoffs.SWIFT: // validateWire: up to 34
 	case len(cp.AccountNumber) > 17:
 		bad("counterparty.account_number: longer than 17 characters")
 	case !validAccountNumber(cp.AccountNumber):
@@ -354,7 +356,7 @@ func (e *Engine) validate(tx *Transaction) []string {
 	switch cp.AccountType {
 	case Checking, Savings, GeneralLedger:
 	case "":
-		if tx.Rail != cutoffs.RDC && tx.Rail != cutoffs.Wire {
+		if tx.Rail != cutoffs.RDC && tx.Rail != cutoffs.Wire && tx.Rail != cutoffs.SWIFT {
 			bad("counterparty.account_type: required: checking, savings, general_ledger or loan")
 		}
 	case Loan:
@@ -398,8 +400,10 @@ func (e *Engine) validate(tx *Transaction) []string {
 	switch {
 	case tx.Rail == cutoffs.Wire:
 		e.validateWire(tx, bad)
+	case tx.Rail == cutoffs.SWIFT:
+		e.validateSWIFT(tx, bad)
 	case tx.Wire != nil:
-		bad("wire: only for rail wire")
+		bad("wire: only for rails wire and swift")
 	}
 	if !tx.ProcessOn.IsZero() && !tx.ProcessOn.IsValid() {
 		bad("process_on: %s is not a valid date", tx.ProcessOn)
@@ -482,7 +486,7 @@ func (e *Engine) Run(ctx context.Context, at time.Time) (*RunResult, error) {
 			errs = append(errs, err)
 			break
 		}
-		if key.Rail != ACH && key.Rail != cutoffs.RDC && key.Rail != cutoffs.Wire {
+		if key.Rail != ACH && key.Rail != cutoffs.RDC && key.Rail != cutoffs.Wire && key.Rail != cutoffs.SWIFT {
 			errs = append(errs, fmt.Errorf("rails: window %s: rail %s is not yet supported", key.ID, key.Rail))
 			continue
 		}
@@ -505,7 +509,7 @@ func (e *Engine) runWindow(ctx context.Context, key WindowKey, at time.Time) (*W
 	switch key.Rail {
 	case cutoffs.RDC:
 		plan = e.planRDC(key, sp)
-	case cutoffs.Wire:
+	case cutoffs.Wire, cutoffs.SWIFT:
 		plan = e.planWire(key, sp)
 	}
 	claim, err := e.st.ClaimWindow(ctx, key, at, plan)
@@ -580,7 +584,7 @@ type railFiles struct {
 // claimedFiles reads the rail's params of claim c.
 func (e *Engine) claimedFiles(c *Claim) (*railFiles, error) {
 	key := c.Key
-	if key.Rail == cutoffs.Wire {
+	if key.Rail == cutoffs.Wire || key.Rail == cutoffs.SWIFT {
 		p, err := wireParamsOf(c)
 		if err != nil {
 			return nil, err

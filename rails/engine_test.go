@@ -116,7 +116,7 @@ func TestSubmitValidation(t *testing.T) {
 		{"valid same day", func(x *rails.Transaction) { x.Speed = rails.SameDay }, ""},
 		{"valid memo of 80 runes", func(x *rails.Transaction) { x.Memo = strings.Repeat("é", 80) }, ""},
 		{"no id", func(x *rails.Transaction) { x.ID = "" }, "id:"},
-		{"swift not yet supported", func(x *rails.Transaction) { x.Rail, x.Speed = cutoffs.SWIFT, "" }, "not yet supported"},
+		{"rpps not yet supported", func(x *rails.Transaction) { x.Rail, x.Speed = cutoffs.RPPS, "" }, "not yet supported"},
 		{"unknown rail", func(x *rails.Transaction) { x.Rail = "pigeon" }, "rail:"},
 		{"bad speed", func(x *rails.Transaction) { x.Speed = "rtp" }, "speed:"},
 		{"zero amount", func(x *rails.Transaction) { x.AmountCents = 0 }, "amount_cents:"},

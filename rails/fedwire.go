@@ -52,7 +52,16 @@ type wireParams struct {
 	Originator string   `json:"originator"`
 	Account    string   `json:"originator_account"`
 	Address    []string `json:"originator_address"`
+	// SWIFT (Kind "cbpr"): our BIC, the correspondent's, our town and
+	// country.
+	BIC           string `json:"bic,omitempty"`
+	Correspondent string `json:"correspondent_bic,omitempty"`
+	Town          string `json:"originator_town,omitempty"`
+	Country       string `json:"originator_country,omitempty"`
 }
+
+// kindCBPR is wireParams.Kind of a SWIFT window: CBPR+ pacs.008.
+const kindCBPR = "cbpr"
 
 // validateWire runs the pre-flight checks of a Fedwire transfer.
 func (e *Engine) validateWire(tx *Transaction, bad func(string, ...any)) {
@@ -88,7 +97,7 @@ func (e *Engine) validateWire(tx *Transaction, bad func(string, ...any)) {
 
 func validABA(s string) bool { return wire.ValidABA(s) }
 
-// planWire returns the Planner of a Fedwire window.
+// planWire returns the Planner of a Fedwire or SWIFT window.
 func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 	cfg := e.cfg
 	loc := e.resolver.Location()
@@ -100,6 +109,11 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 		p := &wireParams{Kind: wire.Pacs008, Production: cfg.Wire.Production, Cycle: cycle.Format("20060102"),
 			Created: cutoff.Format(time.RFC3339), Settlement: cutoffs.DateOf(cutoff).String(), ODFI: cfg.ODFIRouting,
 			Originator: cfg.CompanyName, Account: cfg.Wire.OriginatorAccount, Address: cfg.Wire.OriginatorAddress}
+		swift := key.Rail == cutoffs.SWIFT
+		if swift {
+			p.Kind, p.BIC, p.Correspondent = kindCBPR, cfg.Wire.BIC, cfg.Wire.CorrespondentBIC
+			p.Town, p.Country = cfg.Wire.OriginatorTown, cfg.Wire.OriginatorCountry
+		}
 		plan := &Plan{Status: returns.ProcessingCredit, Note: "Sent in " + key.ID + ".", Assignments: []Assignment{}, Files: []FilePlan{}}
 		next, stop := iter.Pull2(txs)
 		defer stop()
@@ -122,6 +136,15 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 			return tx, err
 		}
 		imad := func(tx *Transaction) (string, error) {
+			if swift {
+				v, err := counters.Next("swiftref:"+p.Settlement, 1)
+				if err != nil {
+					return "", err
+				}
+				ref := fmt.Sprintf("RYSW%s%06d", strings.ReplaceAll(p.Settlement, "-", ""), v)
+				plan.Assignments = append(plan.Assignments, Assignment{TransactionID: tx.ID, File: 1, Trace: ref})
+				return ref, nil
+			}
 			v, err := counters.Next("imad:"+cfg.Wire.Source+":"+p.Cycle, 1)
 			if err != nil {
 				return "", err
@@ -133,7 +156,7 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 			plan.Assignments = append(plan.Assignments, Assignment{TransactionID: tx.ID, File: 1, Trace: m.String()})
 			return m.String(), nil
 		}
-		name := "wire/" + cutoffs.DateOf(cutoff).String() + "/" + key.ID + ".xml"
+		name := string(key.Rail) + "/" + cutoffs.DateOf(cutoff).String() + "/" + key.ID + ".xml"
 		digest, err := sp.write(1, name, func(w io.Writer) error {
 			n, total, err := renderWire(w, p, src, imad)
 			p.Messages, p.TotalCents = n, total
@@ -173,37 +196,133 @@ func renderWire(out io.Writer, p *wireParams, next func() (*Transaction, error),
 		if tx == nil {
 			break
 		}
-		if tx.Rail != cutoffs.Wire || tx.Wire == nil {
-			return n, total, fmt.Errorf("transaction %s is not a Fedwire transfer", tx.ID)
+		if tx.Rail != cutoffs.Wire && tx.Rail != cutoffs.SWIFT || tx.Wire == nil {
+			return n, total, fmt.Errorf("transaction %s is not a wire", tx.ID)
 		}
 		id, err := imad(tx)
 		if err != nil {
 			return n, total, err
 		}
-		t := &wire.CreditTransfer{MessageID: id, Created: created.UTC(), EndToEndID: tx.ID, UETR: wireUETR(id, tx.ID),
-			Amount: tx.AmountCents, Currency: "USD", SettlementDate: p.Settlement,
-			InstructingAgent: wire.Party{MemberID: p.ODFI}, InstructedAgent: wire.Party{MemberID: tx.Counterparty.RoutingNumber},
-			Debtor:          wire.Party{Name: p.Originator, Address: wire.Address{Lines: p.Address}},
-			DebtorAccount:   wire.Account{ID: p.Account},
-			DebtorAgent:     wire.Party{MemberID: p.ODFI},
-			CreditorAgent:   wire.Party{MemberID: tx.Counterparty.RoutingNumber},
-			Creditor:        wire.Party{Name: tx.Counterparty.Name, Address: wire.Address{Lines: tx.Wire.Address}},
-			CreditorAccount: wire.Account{ID: tx.Counterparty.AccountNumber},
+		if p.Kind == kindCBPR {
+			err = w.WriteCBPR(cbprTransfer(p, tx, id, created))
+		} else {
+			err = w.WriteTransfer(wire.Pacs008, fedwireTransfer(p, tx, id, created))
 		}
-		if r := tx.Wire.IntermediaryRouting; r != "" {
-			t.InstructedAgent = wire.Party{MemberID: r}
-			t.IntermediaryAgent1 = wire.Party{MemberID: r}
-		}
-		if tx.Wire.Purpose != "" {
-			t.Remittance = []string{tx.Wire.Purpose}
-		}
-		if err := w.WriteTransfer(wire.Pacs008, t); err != nil {
+		if err != nil {
 			return n, total, fmt.Errorf("transaction %s: %w", tx.ID, err)
 		}
 		n++
 		total += tx.AmountCents
 	}
 	return n, total, w.Close()
+}
+
+// fedwireTransfer is the Fedwire pacs.008 of tx, whose IMAD is imad.
+func fedwireTransfer(p *wireParams, tx *Transaction, imad string, created time.Time) *wire.CreditTransfer {
+	t := &wire.CreditTransfer{MessageID: imad, Created: created.UTC(), EndToEndID: tx.ID, UETR: wireUETR(imad, tx.ID),
+		Amount: tx.AmountCents, Currency: "USD", SettlementDate: p.Settlement,
+		InstructingAgent: wire.Party{MemberID: p.ODFI}, InstructedAgent: wire.Party{MemberID: tx.Counterparty.RoutingNumber},
+		Debtor:          wire.Party{Name: p.Originator, Address: wire.Address{Lines: p.Address}},
+		DebtorAccount:   wire.Account{ID: p.Account},
+		DebtorAgent:     wire.Party{MemberID: p.ODFI},
+		CreditorAgent:   wire.Party{MemberID: tx.Counterparty.RoutingNumber},
+		Creditor:        wire.Party{Name: tx.Counterparty.Name, Address: wire.Address{Lines: tx.Wire.Address}},
+		CreditorAccount: wire.Account{ID: tx.Counterparty.AccountNumber},
+	}
+	if r := tx.Wire.IntermediaryRouting; r != "" {
+		t.InstructedAgent = wire.Party{MemberID: r}
+		t.IntermediaryAgent1 = wire.Party{MemberID: r}
+	}
+	if tx.Wire.Purpose != "" {
+		t.Remittance = []string{tx.Wire.Purpose}
+	}
+	return t
+}
+
+// cbprTransfer is the CBPR+ pacs.008 of the international wire tx for
+// our correspondent, whose message id is ref.
+func cbprTransfer(p *wireParams, tx *Transaction, ref string, created time.Time) *wire.CreditTransfer {
+	acct := wire.Account{ID: tx.Counterparty.AccountNumber}
+	if wire.ValidIBAN(tx.Counterparty.AccountNumber) == nil {
+		acct = wire.Account{IBAN: tx.Counterparty.AccountNumber}
+	}
+	t := &wire.CreditTransfer{MessageID: ref, Created: created.UTC(), EndToEndID: finxID(tx.ID), UETR: wireUETR(ref, tx.ID),
+		Amount: tx.AmountCents, Currency: "USD", SettlementDate: p.Settlement, ChargeBearer: "SHAR",
+		InstructingAgent: wire.Party{BIC: p.BIC}, InstructedAgent: wire.Party{BIC: p.Correspondent},
+		Debtor:          wire.Party{Name: p.Originator, Address: wire.Address{Lines: p.Address[:min(2, len(p.Address))], TownName: p.Town, Country: p.Country}},
+		DebtorAccount:   wire.Account{ID: p.Account},
+		DebtorAgent:     wire.Party{BIC: p.BIC},
+		CreditorAgent:   wire.Party{BIC: tx.Wire.BankBIC},
+		Creditor:        wire.Party{Name: tx.Counterparty.Name, Address: wire.Address{Lines: tx.Wire.Address, TownName: tx.Wire.Town, Country: tx.Wire.Country}},
+		CreditorAccount: acct,
+	}
+	if tx.Wire.Purpose != "" {
+		t.Remittance = []string{tx.Wire.Purpose}
+	}
+	return t
+}
+
+// finxID is id as a SWIFT reference: itself when SWIFT allows it, with
+// '_' as '-' when that does, else "RY" and 16 hexadecimal digits of its
+// SHA-256.
+func finxID(id string) string {
+	if wire.ValidFINX(id) && len(id) <= 35 {
+		return id
+	}
+	if d := strings.ReplaceAll(id, "_", "-"); wire.ValidFINX(d) && len(d) <= 35 {
+		return d
+	}
+	sum := sha256.Sum256([]byte(id))
+	return fmt.Sprintf("RY%x", sum[:8])
+}
+
+// validateSWIFT runs the pre-flight checks of an international wire.
+func (e *Engine) validateSWIFT(tx *Transaction, bad func(string, ...any)) {
+	if tx.Direction != Credit {
+		bad("direction: a wire is a credit to the beneficiary")
+	}
+	if tx.AmountCents < 1_000_00 {
+		bad("amount_cents: WR17 below the $1,000 USD minimum of international wires")
+	}
+	if n := tx.Counterparty.Name; len(n) > 140 || strings.ContainsAny(n, "\r\n{}") {
+		bad("counterparty.name: WR16 invalid beneficiary name: at most 140 characters, no line breaks or braces")
+	}
+	w := tx.Wire
+	if w == nil {
+		bad("wire: required for rail swift (bank_bic, town, country)")
+		return
+	}
+	if !validBIC(w.BankBIC) {
+		bad("wire.bank_bic: %q is not a BIC", w.BankBIC)
+	}
+	if strings.TrimSpace(w.Town) == "" || len(w.Town) > 35 {
+		bad("wire.town: WR15 invalid beneficiary address: the town is required (≤ 35)")
+	}
+	if !wire.ValidCountry(w.Country) {
+		bad("wire.country: WR15 invalid beneficiary address: %q is not an ISO 3166 alpha-2 country", w.Country)
+	}
+	if len(w.Address) > 2 {
+		bad("wire.address: WR15 invalid beneficiary address: at most 2 lines beside the town and country")
+	}
+	for i, l := range w.Address {
+		if strings.TrimSpace(l) == "" || len(l) > 35 || !printableASCII(l) || strings.ContainsAny(l, "{}") {
+			bad("wire.address[%d]: WR15 invalid beneficiary address: 1 to 35 printable characters, no braces", i)
+		}
+	}
+	acct := tx.Counterparty.AccountNumber
+	if len(acct) > 34 || strings.Trim(acct, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != "" {
+		bad("counterparty.account_number: WR10 invalid account number format: 1 to 34 letters, digits or hyphens")
+	} else if validBIC(w.BankBIC) {
+		if err := wire.CheckBeneficiaryIBAN(w.BankBIC[4:6], acct); err != nil {
+			bad("counterparty.account_number: WR04 %s", strings.TrimPrefix(err.Error(), "wire: "))
+		}
+	}
+	if w.IntermediaryRouting != "" {
+		bad("wire.intermediary_routing: not for rail swift (the correspondent is configured)")
+	}
+	if len(w.Purpose) > 140 || !printableASCII(w.Purpose) {
+		bad("wire.purpose: at most 140 printable ASCII characters")
+	}
 }
 
 // wireParamsOf decodes the wire params of a claim.
@@ -341,7 +460,7 @@ func (e *Engine) matchWire(ctx context.Context, s wire.Summary, byTrace map[stri
 		return nil, nil
 	}
 	agree := func(tx *Transaction) bool {
-		return tx.Rail == cutoffs.Wire && tx.Trace != "" && (s.OriginalUETR == "" || wireUETR(tx.Trace, tx.ID) == s.OriginalUETR)
+		return (tx.Rail == cutoffs.Wire || tx.Rail == cutoffs.SWIFT) && tx.Trace != "" && (s.OriginalUETR == "" || wireUETR(tx.Trace, tx.ID) == s.OriginalUETR)
 	}
 	for _, k := range keys {
 		for _, tx := range byTrace[k] {

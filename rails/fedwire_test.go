@@ -48,7 +48,7 @@ func TestWirePreflight(t *testing.T) {
 			x := tx("a", pt(2026, 11, 23, 10, 0, 0))
 			x.Wire = &rails.WireTransfer{}
 			return x
-		}(), "wire: only for rail wire"},
+		}(), "wire: only for rails wire and swift"},
 	}
 	for _, tt := range tests {
 		out, err := eng.Submit(context.Background(), []*rails.Transaction{tt.tx})
@@ -148,5 +148,90 @@ func TestWireEndToEnd(t *testing.T) {
 	out := submit(t, eng, late)
 	if out[0].Window != "wire-2026-11-24" {
 		t.Errorf("late wire in %s, want wire-2026-11-24", out[0].Window)
+	}
+}
+
+// swiftWire is an international wire of amount cents to a French
+// beneficiary (an IBAN country), submitted Monday 2026-11-23 at 08:00 PT.
+func swiftWire(id string, amount int64) *rails.Transaction {
+	return &rails.Transaction{
+		ID: id, Rail: cutoffs.SWIFT, Direction: rails.Credit, AmountCents: amount, Currency: "USD",
+		Counterparty: rails.Counterparty{Name: "SOCIETE EXEMPLE SA", AccountNumber: "FR1420041010050500013M02606"},
+		SubmittedAt:  pt(2026, 11, 23, 8, 0, 0),
+		Wire: &rails.WireTransfer{Address: []string{"12 RUE DE LA PAIX"}, Town: "PARIS", Country: "FR",
+			BankBIC: "BNPAFRPPXXX", Purpose: "INVOICE 7"},
+	}
+}
+
+func TestSWIFTPreflight(t *testing.T) {
+	eng, _ := newEngine(t)
+	mod := func(f func(*rails.Transaction)) *rails.Transaction {
+		x := swiftWire("s", 5_000_00)
+		f(x)
+		return x
+	}
+	tests := []struct {
+		name string
+		tx   *rails.Transaction
+		want string
+	}{
+		{"below $1,000", mod(func(x *rails.Transaction) { x.AmountCents = 999_99 }), "WR17"},
+		{"no IBAN for France", mod(func(x *rails.Transaction) { x.Counterparty.AccountNumber = "123456789" }), "WR04"},
+		{"bad IBAN check digits", mod(func(x *rails.Transaction) { x.Counterparty.AccountNumber = "FR1520041010050500013M02606" }), "WR04"},
+		{"bad BIC", mod(func(x *rails.Transaction) { x.Wire.BankBIC = "BNPA12PP" }), "wire.bank_bic"},
+		{"no town", mod(func(x *rails.Transaction) { x.Wire.Town = "" }), "WR15"},
+		{"not USD", mod(func(x *rails.Transaction) { x.Currency = "EUR" }), "currency"},
+		{"an ABA routing number", mod(func(x *rails.Transaction) { x.Counterparty.RoutingNumber = "021000021" }), "wire.bank_bic"},
+	}
+	for _, tt := range tests {
+		out, err := eng.Submit(context.Background(), []*rails.Transaction{tt.tx})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out[0].Result != rails.SubmitInvalid || !strings.Contains(strings.Join(out[0].Reasons, "; "), tt.want) {
+			t.Errorf("%s: %s %v, want invalid with %q", tt.name, out[0].Result, out[0].Reasons, tt.want)
+		}
+	}
+	// Outside the IBAN countries any account number will do.
+	us := swiftWire("s_jp", 5_000_00)
+	us.Counterparty.AccountNumber, us.Wire.BankBIC, us.Wire.Country, us.Wire.Town = "1234567", "MHCBJPJTXXX", "JP", "TOKYO"
+	submit(t, eng, us)
+}
+
+// TestSWIFTEndToEnd: international wires become one CBPR+ pacs.008 file
+// at the 09:00 PT cutoff, for the correspondent, that reads back strictly.
+func TestSWIFTEndToEnd(t *testing.T) {
+	ctx := context.Background()
+	eng, st := newEngine(t)
+	submit(t, eng, swiftWire("tx_s1", 5_000_00), swiftWire("tx_s2", 12_000_00))
+	res := run(t, eng, pt(2026, 11, 23, 9, 0, 0))
+	if len(res.Windows) != 1 || len(res.Windows[0].Files) != 1 {
+		t.Fatalf("run: %+v", res.Windows)
+	}
+	fr := res.Windows[0].Files[0]
+	if !strings.HasSuffix(fr.Path, "swift/2026-11-23/swift-2026-11-23.xml") || fr.Entries != 2 {
+		t.Errorf("file %+v", fr)
+	}
+	data, err := os.ReadFile(fr.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := wire.NewReader(bytes.NewReader(data))
+	n := 0
+	for r.Next() {
+		s, m := r.Summary(), r.ISO()
+		x, _ := st.Transaction(ctx, []string{"tx_s1", "tx_s2"}[n])
+		if m.Profile != wire.ProfileCBPR || s.IMAD != x.Trace || s.EndToEndID != strings.ReplaceAll(x.ID, "_", "-") ||
+			m.Transfer.CreditorAccount.IBAN != x.Counterparty.AccountNumber || m.Transfer.InstructedAgent.BIC != "CRSPUS33XXX" {
+			t.Errorf("message %d: %+v, profile %s", n+1, s, m.Profile)
+		}
+		n++
+	}
+	if err := r.Err(); err != nil || n != 2 {
+		t.Fatalf("%d messages, %v", n, err)
+	}
+	var rebuilt bytes.Buffer
+	if err := eng.RebuildFile(ctx, &rebuilt, rails.WindowKey{Rail: cutoffs.SWIFT, ID: "swift-2026-11-23"}, 1); err != nil || !bytes.Equal(rebuilt.Bytes(), data) {
+		t.Errorf("rebuild differs (%v)", err)
 	}
 }

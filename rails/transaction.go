@@ -128,13 +128,22 @@ type WireTransfer struct {
 	// Purpose (≤ 140) travels to the beneficiary as remittance
 	// information (the originator to beneficiary information).
 	Purpose string `json:"purpose,omitempty"`
+	// For an international wire (rail swift): the beneficiary bank's BIC,
+	// and the beneficiary's town and country (ISO 3166 alpha-2), which
+	// CBPR+ wants apart from the address lines (then at most 2). The
+	// account (Counterparty.AccountNumber) is an IBAN in the IBAN
+	// countries.
+	BankBIC string `json:"bank_bic,omitempty"`
+	Town    string `json:"town,omitempty"`
+	Country string `json:"country,omitempty"`
 }
 
 func sameWire(a, b *WireTransfer) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return slices.Equal(a.Address, b.Address) && a.IntermediaryRouting == b.IntermediaryRouting && a.Purpose == b.Purpose
+	return slices.Equal(a.Address, b.Address) && a.IntermediaryRouting == b.IntermediaryRouting && a.Purpose == b.Purpose &&
+		a.BankBIC == b.BankBIC && a.Town == b.Town && a.Country == b.Country
 }
 
 func sameCheck(a, b *CheckDeposit) bool {

@@ -85,7 +85,8 @@ func boolArg(b bool) int64 {
 // deposit): routing, account, check number, aux on-us, EPC as strings,
 // the MICR amount as a varint, the front and back images as strings.
 // Format 3 is format 1 followed by its Wire: the number of address lines
-// as a uvarint and the lines, the intermediary routing and the purpose.
+// as a uvarint and the lines, the intermediary routing, the purpose, the
+// bank's BIC, the town and the country.
 const (
 	contentFormat      = 1
 	contentFormatCheck = 2
@@ -148,6 +149,9 @@ func appendContent(b []byte, tx *rails.Transaction) []byte {
 		}
 		b = appendString(b, wt.IntermediaryRouting)
 		b = appendString(b, wt.Purpose)
+		b = appendString(b, wt.BankBIC)
+		b = appendString(b, wt.Town)
+		b = appendString(b, wt.Country)
 	}
 	return b
 }
@@ -259,6 +263,9 @@ func (s *txScanner) decodeContent(tx *rails.Transaction, b []byte) (created rail
 		}
 		wt.IntermediaryRouting = s.shared(r.bytes())
 		wt.Purpose = string(r.bytes())
+		wt.BankBIC = s.shared(r.bytes())
+		wt.Town = string(r.bytes())
+		wt.Country = s.shared(r.bytes())
 		tx.Wire = wt
 	}
 	if r.err != nil || len(r.b) != 0 {
