@@ -116,8 +116,12 @@ type WireConfig struct {
 	// Source is the 8-character Fedwire input source of IMADs (default
 	// "RAILYRD1").
 	Source string `json:"source,omitempty"`
-	// Production marks messages BizSvc PROD; by default TEST.
+	// Production marks messages BizSvc PROD (FAIM: test/production P);
+	// by default TEST.
 	Production bool `json:"production,omitempty"`
+	// Format of Fedwire files: "iso20022" (the default) or "faim", the
+	// legacy tag format many bank bulk interfaces still take.
+	Format string `json:"format,omitempty"`
 	// OriginatorAccount is the originator's account at the ODFI (default
 	// CompanyID); OriginatorAddress its address lines (≤ 3 of ≤ 35).
 	OriginatorAccount string   `json:"originator_account,omitempty"`
@@ -177,6 +181,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Wire.OriginatorAccount == "" {
 		c.Wire.OriginatorAccount = c.CompanyID
+	}
+	if c.Wire.Format == "" {
+		c.Wire.Format = "iso20022"
 	}
 	if c.Wire.BIC == "" {
 		c.Wire.BIC = "RLYDUS6SXXX" // the sandbox's
@@ -283,6 +290,9 @@ func (c Config) Validate() error {
 		bad("wire.source", s, "8 upper-case letters or digits")
 	}
 	text("wire.originator_account", c.Wire.OriginatorAccount, 34, true)
+	if c.Wire.Format != "iso20022" && c.Wire.Format != "faim" {
+		bad("wire.format", c.Wire.Format, "iso20022 or faim")
+	}
 	if len(c.Wire.OriginatorAddress) > 3 {
 		bad("wire.originator_address", strings.Join(c.Wire.OriginatorAddress, " / "), "at most 3 lines")
 	}

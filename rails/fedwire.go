@@ -60,8 +60,12 @@ type wireParams struct {
 	Country       string `json:"originator_country,omitempty"`
 }
 
-// kindCBPR is wireParams.Kind of a SWIFT window: CBPR+ pacs.008.
-const kindCBPR = "cbpr"
+// wireParams.Kind: CBPR+ pacs.008 (a SWIFT window), FAIM (a Fedwire
+// window with Config.Wire.Format "faim"); a Fedwire pacs.008 otherwise.
+const (
+	kindCBPR = "cbpr"
+	kindFAIM = "faim"
+)
 
 // validateWire runs the pre-flight checks of a Fedwire transfer.
 func (e *Engine) validateWire(tx *Transaction, bad func(string, ...any)) {
@@ -110,6 +114,9 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 			Created: cutoff.Format(time.RFC3339), Settlement: cutoffs.DateOf(cutoff).String(), ODFI: cfg.ODFIRouting,
 			Originator: cfg.CompanyName, Account: cfg.Wire.OriginatorAccount, Address: cfg.Wire.OriginatorAddress}
 		swift := key.Rail == cutoffs.SWIFT
+		if !swift && cfg.Wire.Format == "faim" {
+			p.Kind = kindFAIM
+		}
 		if swift {
 			p.Kind, p.BIC, p.Correspondent = kindCBPR, cfg.Wire.BIC, cfg.Wire.CorrespondentBIC
 			p.Town, p.Country = cfg.Wire.OriginatorTown, cfg.Wire.OriginatorCountry
@@ -156,7 +163,11 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 			plan.Assignments = append(plan.Assignments, Assignment{TransactionID: tx.ID, File: 1, Trace: m.String()})
 			return m.String(), nil
 		}
-		name := string(key.Rail) + "/" + cutoffs.DateOf(cutoff).String() + "/" + key.ID + ".xml"
+		ext := ".xml"
+		if p.Kind == kindFAIM {
+			ext = ".txt"
+		}
+		name := string(key.Rail) + "/" + cutoffs.DateOf(cutoff).String() + "/" + key.ID + ext
 		digest, err := sp.write(1, name, func(w io.Writer) error {
 			n, total, err := renderWire(w, p, src, imad)
 			p.Messages, p.TotalCents = n, total
@@ -188,6 +199,10 @@ func renderWire(out io.Writer, p *wireParams, next func() (*Transaction, error),
 	}
 	w := wire.NewISOWriter(out)
 	w.Production = p.Production
+	var fw *wire.FAIMWriter
+	if p.Kind == kindFAIM {
+		fw = wire.NewFAIMWriter(out)
+	}
 	for {
 		tx, err := next()
 		if err != nil {
@@ -203,9 +218,15 @@ func renderWire(out io.Writer, p *wireParams, next func() (*Transaction, error),
 		if err != nil {
 			return n, total, err
 		}
-		if p.Kind == kindCBPR {
+		switch p.Kind {
+		case kindCBPR:
 			err = w.WriteCBPR(cbprTransfer(p, tx, id, created))
-		} else {
+		case kindFAIM:
+			var m *wire.FAIMMessage
+			if m, err = wire.TransferToFAIM(wire.Pacs008, fedwireTransfer(p, tx, id, created), wire.FAIMConfig{Production: p.Production}); err == nil {
+				err = fw.Write(m)
+			}
+		default:
 			err = w.WriteTransfer(wire.Pacs008, fedwireTransfer(p, tx, id, created))
 		}
 		if err != nil {
@@ -213,6 +234,9 @@ func renderWire(out io.Writer, p *wireParams, next func() (*Transaction, error),
 		}
 		n++
 		total += tx.AmountCents
+	}
+	if fw != nil {
+		return n, total, fw.Flush()
 	}
 	return n, total, w.Close()
 }
@@ -393,7 +417,7 @@ func (e *Engine) mapWire(ctx context.Context, name, digest string, msgs []wire.S
 	received := e.resolver.DateOf(at)
 	var traces []string
 	for _, s := range msgs {
-		traces = append(traces, s.OriginalIMAD, s.IMAD)
+		traces = append(append(traces, s.OriginalIMAD, s.IMAD), s.References...)
 	}
 	byTrace, err := e.st.TransactionsByTraces(ctx, traces)
 	if err != nil {
@@ -431,6 +455,9 @@ func (e *Engine) mapWire(ctx context.Context, name, digest string, msgs []wire.S
 			if err != nil {
 				return nil, nil, fmt.Errorf("rails: ingest %s: message %d: %w", name, s.Index, err)
 			}
+		case s.Kind == "recall_answer":
+			sc = returns.StatusChange{Status: returns.Unchanged, Code: s.Status,
+				Note: strings.TrimSpace("[Recall answer] " + s.Status + " " + s.Reason)}
 		case s.Status == "ACSC":
 			sc = returns.StatusChange{Status: returns.Settled, Note: NoteAdvance}
 		default: // RJCT, a FAIM reject
@@ -452,7 +479,11 @@ func (e *Engine) matchWire(ctx context.Context, s wire.Summary, byTrace map[stri
 	}
 	keys := []string{}
 	switch {
-	case s.IsReturn(), s.Kind == "status":
+	case s.IsReturn():
+		// A FAIM return sent as a new transfer may quote our IMAD or
+		// reference only in its text.
+		keys = append(append(keys, s.OriginalIMAD), s.References...)
+	case s.Kind == "status", s.Kind == "recall_answer":
 		keys = append(keys, s.OriginalIMAD)
 	case s.Kind == "reject":
 		keys = append(keys, s.IMAD)
@@ -460,7 +491,9 @@ func (e *Engine) matchWire(ctx context.Context, s wire.Summary, byTrace map[stri
 		return nil, nil
 	}
 	agree := func(tx *Transaction) bool {
-		return (tx.Rail == cutoffs.Wire || tx.Rail == cutoffs.SWIFT) && tx.Trace != "" && (s.OriginalUETR == "" || wireUETR(tx.Trace, tx.ID) == s.OriginalUETR)
+		return (tx.Rail == cutoffs.Wire || tx.Rail == cutoffs.SWIFT) && tx.Trace != "" &&
+			(s.OriginalUETR == "" || wireUETR(tx.Trace, tx.ID) == s.OriginalUETR) &&
+			(s.OriginalIMAD != "" || s.OriginalUETR != "" || s.AmountCents == tx.AmountCents) // a reference in free text: the amount too
 	}
 	for _, k := range keys {
 		for _, tx := range byTrace[k] {
@@ -469,7 +502,14 @@ func (e *Engine) matchWire(ctx context.Context, s wire.Summary, byTrace map[stri
 			}
 		}
 	}
-	if id := s.OriginalEndToEndID; id != "" {
+	ids := []string{s.OriginalEndToEndID}
+	if s.IsReturn() {
+		ids = append(ids, s.References...) // a FAIM return quoting our {3320}, the transaction ID
+	}
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
 		tx, err := e.st.Transaction(ctx, id)
 		switch {
 		case err == nil && agree(tx):

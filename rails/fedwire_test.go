@@ -235,3 +235,40 @@ func TestSWIFTEndToEnd(t *testing.T) {
 		t.Errorf("rebuild differs (%v)", err)
 	}
 }
+
+// TestFAIM: with wire.format "faim" the Fedwire window is a FAIM file
+// whose {1520} IMADs are the traces; a return sent as a new transfer,
+// quoting our IMAD only in its {6500} free text, is matched with its
+// amount and mapped from the text (ACCOUNT CLOSED: WR03).
+func TestFAIM(t *testing.T) {
+	ctx := context.Background()
+	eng, st := newEngine(t, func(c *rails.Config) { c.Wire.Format = "faim" })
+	submit(t, eng, fedwire("wire_f", 1_500_00))
+	res := run(t, eng, pt(2026, 11, 23, 12, 0, 0))
+	fr := res.Windows[0].Files[0]
+	if !strings.HasSuffix(fr.Path, "wire/2026-11-23/wire-2026-11-23.txt") {
+		t.Errorf("file %s", fr.Path)
+	}
+	data, err := os.ReadFile(fr.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := st.Transaction(ctx, "wire_f")
+	r := wire.NewReader(bytes.NewReader(data))
+	if !r.Next() || r.Summary().Type != "faim" || r.Summary().IMAD != x.Trace || r.Summary().AmountCents != 1_500_00 || r.Next() {
+		t.Fatalf("FAIM file: %+v %v\n%s", r.Summary(), r.Err(), data)
+	}
+	ret := "{1500}30RET00001T {1510}1000{1520}20261124RETBANK1000042{2000}000000150000{3100}021000021ACME BANK*" +
+		"{3400}121042882RAILYARD SANDBOX*{3600}CTR{3320}RTN0000042*{4200}D1470000001*RAILYARD SANDBOX*" +
+		"{5000}D000123456789*ACME SUPPLY LLC*{6500}ACCOUNT CLOSED*ORIG IMAD " + x.Trace + "*\n"
+	ir, err := eng.Ingest(ctx, "FAIMRET.txt", strings.NewReader(ret), pt(2026, 11, 24, 9, 0, 0))
+	if err != nil || len(ir.Changes) != 1 || ir.Changes[0].TransactionID != "wire_f" || ir.Changes[0].Code != "WR03" {
+		t.Fatalf("FAIM return: %+v, %v", ir, err)
+	}
+	// A return quoting an IMAD that is not ours is kept unmatched.
+	other := strings.Replace(strings.Replace(ret, x.Trace, "20261123OTHERBK1000001", 1), "RETBANK1000042", "RETBANK1000043", 1)
+	ir, err = eng.Ingest(ctx, "FAIMRET2.txt", strings.NewReader(other), pt(2026, 11, 24, 9, 0, 0))
+	if err != nil || len(ir.Changes) != 0 || len(ir.Unmatched) != 1 {
+		t.Errorf("a return of someone else's wire: %+v, %v", ir, err)
+	}
+}
