@@ -40,7 +40,10 @@ path (or SHA-256) once.
 Configuration (--config FILE, TOML, YAML or JSON). Without it, the embedded
 default is a sandbox originator: RAILYARD SANDBOX, company id 1470000001,
 ODFI 121042882, files to the Federal Reserve Bank (231380104), outbox
-"outbox" in the working directory. The engine's keys are top-level keys of
+"outbox" in the working directory. run closes the windows of every rail
+it batches: ACH (NACHA files), RDC (X9.100-187 cash letters), Fedwire
+(ISO 20022 pacs.008, or FAIM) and SWIFT (CBPR+ pacs.008), each under
+<outbox>/<rail>/<batch date>/. The engine's keys are top-level keys of
 the same file whose [cutoffs] and [returns] sections the cutoffs and
 returns commands read (see railyard cutoffs --help, railyard returns
 --help); set keys replace the defaults:
@@ -64,8 +67,28 @@ returns commands read (see railyard cutoffs --help, railyard returns
   account_number = "000123456789"
   account_type = "checking"
 
+  [wire]                                 # Fedwire (12:00 PT) and SWIFT (09:00 PT)
+  source = "RAILYRD1"                    # IMAD input source, 8 characters
+  format = "iso20022"                    # or "faim" for Fedwire files
+  production = false                     # BizSvc TEST until true
+  originator_account = "1470000001"
+  originator_address = ["1 MARKET ST"]
+  originator_town = "SAN FRANCISCO"      # SWIFT: CBPR+ wants town and country
+  originator_country = "US"
+  bic = "RLYDUS6SXXX"                    # SWIFT: our BIC
+  correspondent_bic = "CRSPUS33XXX"      # SWIFT: who our messages go to
+
+  [x9]                                   # RDC cash letters (15:00 PT)
+  destination = "231380104"              # routing number they go to
+  destination_name = "FEDERAL RESERVE"
+  production = false                     # test files (T) until true
+  contact_name = "ACME OPS"
+  contact_phone = "4155550100"
+  bundle_size = 300
+
   [cutoffs]                              # the schedule, as for cutoffs
   zone = "America/Los_Angeles"
+  rdc_hold_days = 6                      # RDC credits available after
 
 --outbox overrides the configuration's outbox. An invalid configuration is
 a usage error (exit 2) naming every bad key.
