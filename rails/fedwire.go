@@ -182,6 +182,16 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 	}
 }
 
+// WireUETR returns the UETR railyard sent a claimed Fedwire or SWIFT
+// transaction with (derived from its trace and ID, so it is never stored
+// apart), or "" for another rail or a wire not yet sent.
+func WireUETR(tx *Transaction) string {
+	if tx == nil || (tx.Rail != cutoffs.Wire && tx.Rail != cutoffs.SWIFT) || tx.Trace == "" {
+		return ""
+	}
+	return wireUETR(tx.Trace, tx.ID)
+}
+
 // wireUETR is the UETR of the wire with IMAD imad: a version 4 UUID of
 // the SHA-256 of the IMAD and the transaction ID.
 func wireUETR(imad, id string) string {

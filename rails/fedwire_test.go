@@ -101,6 +101,9 @@ func TestWireEndToEnd(t *testing.T) {
 			t.Errorf("%s (%s, trace %s): message %+v", id, x.Status, x.Trace, s)
 		}
 	}
+	if w1, _ := st.Transaction(ctx, "wire_1"); rails.WireUETR(w1) != sums[0].UETR {
+		t.Errorf("WireUETR = %s, the file says %s", rails.WireUETR(w1), sums[0].UETR)
+	}
 	if sums[0].UETR == sums[1].UETR || sums[0].IMAD == sums[1].IMAD {
 		t.Error("two wires share an IMAD or a UETR")
 	}

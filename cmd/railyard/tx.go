@@ -159,6 +159,9 @@ func writeTxText(w io.Writer, tx *rails.Transaction, loc *time.Location) {
 	if tx.File != "" || tx.Trace != "" {
 		fmt.Fprintf(tw, "  file\t%s, trace %s\n", tx.File, tx.Trace)
 	}
+	if u := rails.WireUETR(tx); u != "" {
+		fmt.Fprintf(tw, "  uetr\t%s\n", u)
+	}
 	tw.Flush()
 	fmt.Fprintln(w, "\ntimeline:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
