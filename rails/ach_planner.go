@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"strconv"
 
 	"github.com/railyardhq/railyard/ach"
@@ -507,15 +505,6 @@ func traceString(odfi string, seq int64) string {
 	return string(b[:])
 }
 
-// achParamsOf decodes the ACH params of a claim.
-func achParamsOf(c *Claim) (*achParams, error) {
-	var p achParams
-	if err := json.Unmarshal(c.Plan.Params, &p); err != nil {
-		return nil, fmt.Errorf("rails: window %s: plan params: %w", c.Key.ID, err)
-	}
-	return &p, nil
-}
-
 // file returns the planned file seq, or nil.
 func (p *achParams) file(seq int) *achFile {
 	for i := range p.Files {
@@ -533,18 +522,8 @@ func (e *Engine) renderClaimed(ctx context.Context, w io.Writer, key WindowKey, 
 	if f == nil {
 		return fileStats{}, fmt.Errorf("rails: window %s: no file %d in the plan", key.ID, seq)
 	}
-	pull, stop := iter.Pull2(e.st.ClaimedTransactions(ctx, key, seq))
+	next, stop := e.claimedSource(ctx, key, seq)
 	defer stop()
-	next := func() (*Transaction, error) {
-		tx, err, ok := pull()
-		if !ok {
-			return nil, nil
-		}
-		if err == nil && tx == nil {
-			err = errors.New("store yielded a nil transaction")
-		}
-		return tx, err
-	}
 	st, err := renderACH(w, p, f, next, true)
 	if err != nil {
 		return st, fmt.Errorf("rails: window %s: file %d: %w", key.ID, seq, err)

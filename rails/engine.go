@@ -585,7 +585,7 @@ type railFiles struct {
 func (e *Engine) claimedFiles(c *Claim) (*railFiles, error) {
 	key := c.Key
 	if key.Rail == cutoffs.Wire || key.Rail == cutoffs.SWIFT {
-		p, err := wireParamsOf(c)
+		p, err := paramsOf[wireParams](c)
 		if err != nil {
 			return nil, err
 		}
@@ -599,7 +599,7 @@ func (e *Engine) claimedFiles(c *Claim) (*railFiles, error) {
 		}, nil
 	}
 	if key.Rail == cutoffs.RDC {
-		p, err := rdcParamsOf(c)
+		p, err := paramsOf[rdcParams](c)
 		if err != nil {
 			return nil, err
 		}
@@ -612,7 +612,7 @@ func (e *Engine) claimedFiles(c *Claim) (*railFiles, error) {
 			},
 		}, nil
 	}
-	p, err := achParamsOf(c)
+	p, err := paramsOf[achParams](c)
 	if err != nil {
 		return nil, err
 	}

@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"strings"
 	"time"
 
@@ -122,25 +120,13 @@ func (e *Engine) planWire(key WindowKey, sp *spool) Planner {
 			p.Town, p.Country = cfg.Wire.OriginatorTown, cfg.Wire.OriginatorCountry
 		}
 		plan := &Plan{Status: returns.ProcessingCredit, Note: "Sent in " + key.ID + ".", Assignments: []Assignment{}, Files: []FilePlan{}}
-		next, stop := iter.Pull2(txs)
+		src, empty, stop, err := pullSource(txs)
 		defer stop()
-		first, err, ok := next()
-		if !ok {
-			return plan, storeJSON(plan, p)
-		}
 		if err != nil {
 			return nil, fmt.Errorf("rails: plan %s: %w", key.ID, err)
 		}
-		src := func() (*Transaction, error) {
-			if tx := first; tx != nil {
-				first = nil
-				return tx, nil
-			}
-			tx, err, ok := next()
-			if !ok {
-				return nil, nil
-			}
-			return tx, err
+		if empty {
+			return plan, storeJSON(plan, p)
 		}
 		imad := func(tx *Transaction) (string, error) {
 			if swift {
@@ -359,27 +345,11 @@ func (e *Engine) validateSWIFT(tx *Transaction, bad func(string, ...any)) {
 	}
 }
 
-// wireParamsOf decodes the wire params of a claim.
-func wireParamsOf(c *Claim) (*wireParams, error) {
-	var p wireParams
-	if err := json.Unmarshal(c.Plan.Params, &p); err != nil {
-		return nil, fmt.Errorf("rails: window %s: plan params: %w", c.Key.ID, err)
-	}
-	return &p, nil
-}
-
 // renderClaimedWire writes the file of a claimed wire window from the
 // store's ClaimedTransactions.
 func (e *Engine) renderClaimedWire(ctx context.Context, w io.Writer, key WindowKey, p *wireParams) error {
-	pull, stop := iter.Pull2(e.st.ClaimedTransactions(ctx, key, 1))
+	next, stop := e.claimedSource(ctx, key, 1)
 	defer stop()
-	next := func() (*Transaction, error) {
-		tx, err, ok := pull()
-		if !ok {
-			return nil, nil
-		}
-		return tx, err
-	}
 	if _, _, err := renderWire(w, p, next, func(tx *Transaction) (string, error) { return tx.Trace, nil }); err != nil {
 		return fmt.Errorf("rails: window %s: %w", key.ID, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -149,26 +150,13 @@ func (e *Engine) planRDC(key WindowKey, sp *spool) Planner {
 			Date: cutoff.Format("20060102"), Time: cutoff.Format("1504"), ContactName: cfg.X9.ContactName,
 			Phone: cfg.X9.ContactPhone, BundleSize: cfg.X9.BundleSize, Institution: cfg.CompanyName,
 			CashLetters: []rdcCashLine{}}
-		next, stop := iter.Pull2(txs)
+		src, empty, stop, err := pullSource(txs)
 		defer stop()
-		first, err, ok := next()
-		if !ok {
-			return plan, storeJSON(plan, p)
-		}
 		if err != nil {
 			return nil, fmt.Errorf("rails: plan %s: %w", key.ID, err)
 		}
-		pending := first
-		src := func() (*Transaction, error) {
-			if tx := pending; tx != nil {
-				pending = nil
-				return tx, nil
-			}
-			tx, err, ok := next()
-			if !ok {
-				return nil, nil
-			}
-			return tx, err
+		if empty {
+			return plan, storeJSON(plan, p)
 		}
 		seqPrefix := cutoff.Format("060102")
 		itemSeq := func(tx *Transaction) (string, error) {
@@ -320,27 +308,58 @@ func trim(s string, n int) string {
 	return strings.TrimSpace(s[:min(n, len(s))])
 }
 
-// rdcParamsOf decodes the RDC params of a claim.
-func rdcParamsOf(c *Claim) (*rdcParams, error) {
-	var p rdcParams
+// pullSource reads a planner's transactions one at a time: src returns
+// nil at the end; empty says there are none (then no file is made); stop
+// releases the sequence.
+func pullSource(txs TxSeq) (src func() (*Transaction, error), empty bool, stop func(), err error) {
+	next, stop := iter.Pull2(txs)
+	first, err, ok := next()
+	if !ok || err != nil {
+		return nil, !ok, stop, err
+	}
+	return func() (*Transaction, error) {
+		if tx := first; tx != nil {
+			first = nil
+			return tx, nil
+		}
+		tx, err, ok := next()
+		if !ok {
+			return nil, nil
+		}
+		return tx, err
+	}, false, stop, nil
+}
+
+// paramsOf decodes the planner's params of a claim.
+func paramsOf[P any](c *Claim) (*P, error) {
+	var p P
 	if err := json.Unmarshal(c.Plan.Params, &p); err != nil {
 		return nil, fmt.Errorf("rails: window %s: plan params: %w", c.Key.ID, err)
 	}
 	return &p, nil
 }
 
-// renderClaimedRDC writes the file of a claimed RDC window from the
-// store's ClaimedTransactions, one deposit at a time.
-func (e *Engine) renderClaimedRDC(ctx context.Context, w io.Writer, key WindowKey, p *rdcParams) error {
-	pull, stop := iter.Pull2(e.st.ClaimedTransactions(ctx, key, 1))
-	defer stop()
-	next := func() (*Transaction, error) {
+// claimedSource reads the transactions of file seq of a claimed window
+// one at a time: next returns nil at the end; stop releases the read.
+func (e *Engine) claimedSource(ctx context.Context, key WindowKey, seq int) (next func() (*Transaction, error), stop func()) {
+	pull, stop := iter.Pull2(e.st.ClaimedTransactions(ctx, key, seq))
+	return func() (*Transaction, error) {
 		tx, err, ok := pull()
 		if !ok {
 			return nil, nil
 		}
+		if err == nil && tx == nil {
+			err = errors.New("store yielded a nil transaction")
+		}
 		return tx, err
-	}
+	}, stop
+}
+
+// renderClaimedRDC writes the file of a claimed RDC window from the
+// store's ClaimedTransactions, one deposit at a time.
+func (e *Engine) renderClaimedRDC(ctx context.Context, w io.Writer, key WindowKey, p *rdcParams) error {
+	next, stop := e.claimedSource(ctx, key, 1)
+	defer stop()
 	seq := func(tx *Transaction) (string, error) { return tx.Trace, nil }
 	cl := func(i int, bofd string) (string, error) {
 		if i >= len(p.CashLetters) || p.CashLetters[i].BOFD != bofd {
