@@ -258,7 +258,7 @@ func TestFAIM(t *testing.T) {
 	}
 	x, _ := st.Transaction(ctx, "wire_f")
 	r := wire.NewReader(bytes.NewReader(data))
-	if !r.Next() || r.Summary().Type != "faim" || r.Summary().IMAD != x.Trace || r.Summary().AmountCents != 1_500_00 || r.Next() {
+	if !r.Next() || r.Summary().Type != "faim" || r.Summary().IMAD != x.Trace || r.Summary().AmountCents != 1_500_00 || r.Next() || r.Err() != nil {
 		t.Fatalf("FAIM file: %+v %v\n%s", r.Summary(), r.Err(), data)
 	}
 	ret := "{1500}30RET00001T {1510}1000{1520}20261124RETBANK1000042{2000}000000150000{3100}021000021ACME BANK*" +
