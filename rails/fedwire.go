@@ -483,6 +483,9 @@ func (e *Engine) matchWire(ctx context.Context, s wire.Summary, byTrace map[stri
 		}
 	}
 	ids := []string{s.OriginalEndToEndID}
+	if d := strings.ReplaceAll(s.OriginalEndToEndID, "-", "_"); d != s.OriginalEndToEndID {
+		ids = append(ids, d) // a SWIFT end-to-end id: '_' went out as '-' (finxID)
+	}
 	if s.IsReturn() {
 		ids = append(ids, s.References...) // a FAIM return quoting our {3320}, the transaction ID
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/railyardhq/railyard/cutoffs"
 	"github.com/railyardhq/railyard/rails"
@@ -236,6 +237,28 @@ func TestSWIFTEndToEnd(t *testing.T) {
 	var rebuilt bytes.Buffer
 	if err := eng.RebuildFile(ctx, &rebuilt, rails.WindowKey{Rail: cutoffs.SWIFT, ID: "swift-2026-11-23"}, 1); err != nil || !bytes.Equal(rebuilt.Bytes(), data) {
 		t.Errorf("rebuild differs (%v)", err)
+	}
+
+	// A return that reaches us through the correspondent's Fedwire
+	// account, quoting only the end-to-end id we sent ("tx-s1") and the
+	// UETR, finds tx_s1.
+	s1, _ := st.Transaction(ctx, "tx_s1")
+	created := time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
+	var buf bytes.Buffer
+	w := wire.NewISOWriter(&buf)
+	err = w.Write(&wire.ISOMessage{Type: wire.Pacs004, Return: &wire.PaymentReturn{MessageID: "20261124CRSPBNK1000007", Created: created,
+		OriginalRef: wire.OriginalRef{OriginalMessageID: "20261123CRSPBNK1000001", OriginalMessageType: "pacs.008.001.08",
+			OriginalCreated: created.Add(-24 * time.Hour), OriginalEndToEndID: "tx-s1", OriginalUETR: rails.WireUETR(s1)},
+		OriginalAmount: s1.AmountCents, Amount: s1.AmountCents, SettlementDate: "2026-11-24", ChargeBearer: "CRED",
+		InstructingAgent: wire.Party{MemberID: "021000021"}, InstructedAgent: wire.Party{MemberID: "121042882"},
+		ChainDebtor: wire.Party{Name: "SOCIETE EXEMPLE SA"}, ChainCreditor: wire.Party{Name: "RAILYARD SANDBOX"},
+		ChainCreditorAcct: wire.Account{ID: "1470000001"}, Reason: "AC04", OriginalLocalInstrument: "CTRC"}})
+	if err != nil || w.Close() != nil {
+		t.Fatal(err)
+	}
+	ir, err := eng.Ingest(ctx, "SWIFTRET.xml", bytes.NewReader(buf.Bytes()), pt(2026, 11, 24, 9, 0, 0))
+	if err != nil || len(ir.Changes) != 1 || ir.Changes[0].TransactionID != "tx_s1" || ir.Changes[0].Code != "WR03" {
+		t.Errorf("return by end-to-end id: %+v, %v", ir, err)
 	}
 }
 
