@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/railyardhq/railyard/internal/finding"
 )
 
 // Sentinel errors. Every *ParseError wraps exactly one of them, so callers
@@ -33,39 +35,16 @@ var (
 	ErrWriterState   = errors.New("rdc: writer call out of order")
 )
 
-// Severity says whether a finding makes a file invalid.
-type Severity uint8
+// Severity says whether a finding makes a file invalid: SeverityError in
+// the profile that reported it, or SeverityWarning, a deviation the
+// profile accepts. It renders as "error" or "warning" in text and JSON.
+type Severity = finding.Severity
 
+// The severities.
 const (
-	// SeverityError makes the file invalid in the profile that reported it.
-	SeverityError Severity = iota
-	// SeverityWarning is a deviation that the profile accepts.
-	SeverityWarning
+	SeverityError   = finding.Error
+	SeverityWarning = finding.Warning
 )
-
-// String returns "error" or "warning".
-func (s Severity) String() string {
-	if s == SeverityWarning {
-		return "warning"
-	}
-	return "error"
-}
-
-// MarshalText renders the severity as "error" or "warning".
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText parses "error" or "warning".
-func (s *Severity) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "error":
-		*s = SeverityError
-	case "warning":
-		*s = SeverityWarning
-	default:
-		return fmt.Errorf("rdc: unknown severity %q", b)
-	}
-	return nil
-}
 
 // ParseError is a problem found at one position of an X9 file, by the
 // Reader or by the Writer (which validates what it emits). It is the only

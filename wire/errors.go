@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	sev "github.com/railyardhq/railyard/internal/finding"
 )
 
 // Sentinel errors. Every *ParseError wraps exactly one of them, so callers
@@ -29,40 +31,17 @@ var (
 	ErrWriterState   = errors.New("wire: writer call out of order")
 )
 
-// Severity says whether a finding makes a message invalid.
-type Severity uint8
+// Severity says whether a finding makes a message (and the file) invalid:
+// SeverityError in the profile that reported it, or SeverityWarning, a
+// deviation the profile accepts. It renders as "error" or "warning" in
+// text and JSON.
+type Severity = sev.Severity
 
+// The severities.
 const (
-	// SeverityError makes the message (and the file) invalid in the
-	// profile that reported it.
-	SeverityError Severity = iota
-	// SeverityWarning is a deviation that the profile accepts.
-	SeverityWarning
+	SeverityError   = sev.Error
+	SeverityWarning = sev.Warning
 )
-
-// String returns "error" or "warning".
-func (s Severity) String() string {
-	if s == SeverityWarning {
-		return "warning"
-	}
-	return "error"
-}
-
-// MarshalText renders the severity as "error" or "warning".
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText parses "error" or "warning".
-func (s *Severity) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "error":
-		*s = SeverityError
-	case "warning":
-		*s = SeverityWarning
-	default:
-		return fmt.Errorf("wire: unknown severity %q", b)
-	}
-	return nil
-}
 
 // ParseError is a problem found at one position of a Fedwire file, by a
 // reader or by a writer (which validates what it emits). It is the only
