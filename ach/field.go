@@ -3,6 +3,8 @@ package ach
 import (
 	"strconv"
 	"strings"
+
+	"github.com/railyardhq/railyard/internal/digits"
 )
 
 // RecordLength is the length of every NACHA record, in bytes.
@@ -244,39 +246,11 @@ func encodeInt(f *field, p []byte, n int64) *ParseError {
 	return nil
 }
 
-// parseDigits parses p as an unsigned decimal number. ok is false when p
-// is empty or holds anything but digits (the number is then 0).
-func parseDigits(p []byte) (n int64, ok bool) {
-	if len(p) == 0 {
-		return 0, false
-	}
-	for _, c := range p {
-		d := c - '0'
-		if d > 9 {
-			return 0, false
-		}
-		n = n*10 + int64(d)
-	}
-	return n, true
-}
+func parseDigits(p []byte) (n int64, ok bool) { return digits.Parse(p) }
 
-func allDigits(p []byte) bool {
-	for _, c := range p {
-		if c-'0' > 9 {
-			return false
-		}
-	}
-	return true
-}
+func allDigits(p []byte) bool { return digits.All(p) }
 
-func allByte(p []byte, b byte) bool {
-	for _, c := range p {
-		if c != b {
-			return false
-		}
-	}
-	return true
-}
+func allByte(p []byte, b byte) bool { return digits.AllByte(p, b) }
 
 // CheckDigit returns the NACHA check digit (Mod 10, weights 3 7 1) of the
 // first eight digits of a routing number, or -1 if rtn8 is not 8 digits.
@@ -287,23 +261,10 @@ func CheckDigit(rtn8 string) int {
 	return checkDigit([]byte(rtn8))
 }
 
-func checkDigit(p []byte) int {
-	if len(p) != 8 || !allDigits(p) {
-		return -1
-	}
-	sum := 3*int(p[0]-'0') + 7*int(p[1]-'0') + int(p[2]-'0') +
-		3*int(p[3]-'0') + 7*int(p[4]-'0') + int(p[5]-'0') +
-		3*int(p[6]-'0') + 7*int(p[7]-'0')
-	return (10 - sum%10) % 10
-}
+func checkDigit(p []byte) int { return digits.CheckDigit(p) }
 
 // ValidRoutingNumber reports whether rtn is nine digits with a correct check digit.
-func ValidRoutingNumber(rtn string) bool {
-	if len(rtn) != 9 || !allDigits([]byte(rtn)) {
-		return false
-	}
-	return checkDigit([]byte(rtn[:8])) == int(rtn[8]-'0')
-}
+func ValidRoutingNumber(rtn string) bool { return digits.ValidRouting(rtn) }
 
 func validDate(p []byte) bool { // YYMMDD
 	if len(p) != 6 || !allDigits(p) {

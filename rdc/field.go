@@ -3,6 +3,8 @@ package rdc
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/railyardhq/railyard/internal/digits"
 )
 
 // kind is a field's X9 data type (x9.md §4): how its bytes are read,
@@ -273,21 +275,7 @@ func putInt(p []byte, n int64) bool {
 	return n == 0
 }
 
-// parseDigits parses p as an unsigned decimal number. ok is false when p
-// is empty or holds anything but digits (the number is then 0).
-func parseDigits(p []byte) (n int64, ok bool) {
-	if len(p) == 0 || len(p) > 18 {
-		return 0, false
-	}
-	for _, c := range p {
-		d := c - '0'
-		if d > 9 {
-			return 0, false
-		}
-		n = n*10 + int64(d)
-	}
-	return n, true
-}
+func parseDigits(p []byte) (n int64, ok bool) { return digits.Parse(p) }
 
 // parseLength parses a length field of a variable record (27.4, 52.14,
 // 52.16, 52.18, 68.7). All blanks read as 0, and so does a number written
@@ -305,44 +293,20 @@ func parseLength(p []byte) (n int, ok, strict bool) {
 	return int(v), ok, ok && end == len(p)
 }
 
-func allDigits(p []byte) bool {
-	for _, c := range p {
-		if c-'0' > 9 {
-			return false
-		}
-	}
-	return true
-}
+func allDigits(p []byte) bool { return digits.All(p) }
 
-func allByte(p []byte, b byte) bool {
-	for _, c := range p {
-		if c != b {
-			return false
-		}
-	}
-	return true
-}
+func allByte(p []byte, b byte) bool { return digits.AllByte(p, b) }
 
 // CheckDigit returns the routing number check digit of the first eight
 // digits of a routing number (weights 3 7 1, mod 10), or -1 if rtn8 is not
 // eight digits.
 func CheckDigit(rtn8 string) int { return checkDigit([]byte(rtn8)) }
 
-func checkDigit(p []byte) int {
-	if len(p) != 8 || !allDigits(p) {
-		return -1
-	}
-	sum := 3*int(p[0]-'0') + 7*int(p[1]-'0') + int(p[2]-'0') +
-		3*int(p[3]-'0') + 7*int(p[4]-'0') + int(p[5]-'0') +
-		3*int(p[6]-'0') + 7*int(p[7]-'0')
-	return (10 - sum%10) % 10
-}
+func checkDigit(p []byte) int { return digits.CheckDigit(p) }
 
 // ValidRoutingNumber reports whether rtn is nine digits with a correct
 // check digit.
-func ValidRoutingNumber(rtn string) bool {
-	return len(rtn) == 9 && allDigits([]byte(rtn)) && checkDigit([]byte(rtn[:8])) == int(rtn[8]-'0')
-}
+func ValidRoutingNumber(rtn string) bool { return digits.ValidRouting(rtn) }
 
 func validDate(p []byte) bool { // YYYYMMDD
 	if len(p) != 8 || !allDigits(p) {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 	_ "time/tzdata" // the IMAD cycle date is an Eastern date; a bare container has no zoneinfo
+
+	"github.com/railyardhq/railyard/internal/digits"
 )
 
 // FedLocation is the zone of Fedwire's business day and of the IMAD's
@@ -201,17 +203,7 @@ func looksUUID(s string) bool {
 
 // ValidABA reports whether s is a 9-digit routing number whose check
 // digit is right (weights 3, 7, 1).
-func ValidABA(s string) bool {
-	if len(s) != 9 || !allDigits(s) {
-		return false
-	}
-	sum := 0
-	w := [3]int{3, 7, 1}
-	for i := 0; i < 9; i++ {
-		sum += int(s[i]-'0') * w[i%3]
-	}
-	return sum%10 == 0
-}
+func ValidABA(s string) bool { return digits.ValidRouting(s) }
 
 // FormatAmount renders cents as the decimal ISO 20022 wants, with exactly
 // two fraction digits: 51000074 → "510000.74". Negative amounts keep their
