@@ -113,12 +113,15 @@ func profileName(lenient bool) string {
 
 // readFailure returns the error that stopped r, if it was not a finding
 // (an I/O error), naming the input.
-func readFailure(r *ach.Reader, name string) error {
-	err := r.Err()
+func readFailure(r *ach.Reader, name string) error { return inputFailure[ach.Errors](r.Err(), name) }
+
+// inputFailure returns err, the error a codec's reader stopped with, when
+// it is not the file's findings (a list L): an I/O error, naming the input.
+func inputFailure[L error](err error, name string) error {
 	if err == nil {
 		return nil
 	}
-	var es ach.Errors
+	var es L
 	if errors.As(err, &es) {
 		return nil
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -207,21 +206,7 @@ func x9Options(lenient bool, maxErrors int) rdc.Options {
 
 // x9ReadFailure returns what stopped r if it was not the file's findings
 // (an I/O error), naming the input.
-func x9ReadFailure(r *rdc.Reader, name string) error {
-	err := r.Err()
-	if err == nil {
-		return nil
-	}
-	var es rdc.Errors
-	if errors.As(err, &es) {
-		return nil
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return err
-	}
-	return fmt.Errorf("read %s: %w", name, err)
-}
+func x9ReadFailure(r *rdc.Reader, name string) error { return inputFailure[rdc.Errors](r.Err(), name) }
 
 // splitX9Findings separates errors from warnings, each in file order.
 func splitX9Findings(all []*rdc.ParseError) (errs, warns []*rdc.ParseError) {
